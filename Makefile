@@ -1,0 +1,39 @@
+# Two commands do all set-up on a fresh Debian machine:
+#   make run   -> venv + install + the app on the built-in demo hub
+#   make test  -> venv + install + Debian packages when missing + the whole suite headless
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench system-deps-run system-deps-test clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-deps-run:
+	@bash packaging/debian-deps.sh run
+
+system-deps-test:
+	@bash packaging/debian-deps.sh test
+
+run: system-deps-run $(STAMP)
+	$(BIN)/workstation --demo
+
+test: system-deps-test $(STAMP)
+	$(BIN)/ruff check workstation tests
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check workstation tests
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/python -m workstation.bench
+
+clean:
+	rm -rf build .pytest_cache

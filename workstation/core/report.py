@@ -1,0 +1,34 @@
+"""Report content as the reader writes it, independent of how it is stored or sent."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ReportKind(StrEnum):
+    DRAFT = "DRAFT"
+    PRELIMINARY = "PRELIMINARY"
+    FINAL = "FINAL"
+
+
+@dataclass(slots=True)
+class ReportDraft:
+    """A report being written. The idempotency key is fixed when the draft is created so
+    that a retried submission of the same draft can never land twice on the hub."""
+
+    study_uid: str
+    findings: str = ""
+    impression: str = ""
+    kind: ReportKind = ReportKind.FINAL
+    idempotency_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def missing_fields(self) -> list[str]:
+        """Fields a signed report must have."""
+        missing = []
+        if not self.findings.strip():
+            missing.append("findings")
+        if not self.impression.strip():
+            missing.append("impression")
+        return missing
