@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench system-deps-run system-deps-test clean
+.PHONY: run test lint system-deps-run system-deps-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,9 +31,6 @@ test: system-deps-test $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check workstation tests
 	$(BIN)/lint-imports
-
-bench: $(STAMP)
-	$(BIN)/python -m workstation.bench
 
 clean:
 	rm -rf build .pytest_cache

@@ -20,3 +20,11 @@ def shared_dicom() -> Path:
     if not SHARED_DICOM.is_dir():
         pytest.skip("../shared/dicom is not present")
     return SHARED_DICOM
+
+
+@pytest.fixture(scope="session")
+def demo_manifest() -> Path:
+    """The full deterministic demo dataset, generated once into .cache/ and reused."""
+    from workstation.demohub.datagen import ensure_demo_data
+
+    return ensure_demo_data(ROOT / ".cache" / "demo-data")

@@ -1,0 +1,143 @@
+"""Send a report to the hub and turn every outcome into something the reader can act on.
+
+A signed report with empty findings or impression is clinically meaningless, so it is
+stopped here, before any network call. Hub failures become a ``SubmissionReceipt`` with
+a sentence for the reader and a ``retryable`` flag: resubmitting is always safe because
+the draft carries a fixed idempotency key, so the hub can never file it twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+from workstation.core.report import ReportDraft, ReportKind
+from workstation.hub.errors import (
+    AuthError,
+    Conflict,
+    HubError,
+    HubUnreachable,
+    NotFound,
+    PermissionDenied,
+)
+from workstation.services.hub_failures import is_transient
+
+log = logging.getLogger(__name__)
+
+
+class ReportSink(Protocol):
+    """What submission needs from the hub client."""
+
+    def submit_report(self, draft: ReportDraft) -> dict[str, Any]: ...
+
+
+class SubmissionStatus(StrEnum):
+    SUBMITTED = "SUBMITTED"
+    INCOMPLETE = "INCOMPLETE"  # required fields missing; nothing was sent
+    SESSION_EXPIRED = "SESSION_EXPIRED"
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"
+    CONFLICT = "CONFLICT"
+    UNREACHABLE = "UNREACHABLE"
+    FAILED = "FAILED"
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionReceipt:
+    """The outcome of one submission attempt.
+
+    ``message`` is a sentence for the reader (empty on success); ``code`` is the hub's
+    machine-readable error code when there was one; ``missing`` names the empty required
+    fields; ``response`` is the hub's answer on success.
+    """
+
+    status: SubmissionStatus
+    message: str = ""
+    code: str = ""
+    retryable: bool = False
+    missing: tuple[str, ...] = ()
+    report_id: str | None = None
+    response: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status is SubmissionStatus.SUBMITTED
+
+
+_FIELD_LABELS = {"findings": "Findings", "impression": "Impression"}
+
+
+def submit_report(client: ReportSink, draft: ReportDraft) -> SubmissionReceipt:
+    """Validate and send ``draft``. Never raises for hub failures; returns a receipt.
+
+    Findings and impression are required for preliminary and final reports (the ones the
+    hub records as signed); a ``DRAFT`` may be saved incomplete.
+    """
+    missing = tuple(draft.missing_fields()) if draft.kind is not ReportKind.DRAFT else ()
+    if missing:
+        labels = " and ".join(_FIELD_LABELS.get(f, f.capitalize()) for f in missing)
+        verb = "is" if len(missing) == 1 else "are"
+        return SubmissionReceipt(
+            SubmissionStatus.INCOMPLETE,
+            f"{labels} {verb} required before the report can be signed.",
+            missing=missing,
+        )
+    try:
+        response = client.submit_report(draft)
+    except HubError as exc:
+        receipt = _from_error(exc)
+        log.warning("report submission failed: %s (%s)", receipt.status, exc.code)
+        return receipt
+    report_id = response.get("report_id", response.get("id"))
+    log.info("report submitted (%s)", draft.kind)
+    return SubmissionReceipt(
+        SubmissionStatus.SUBMITTED,
+        report_id=None if report_id is None else str(report_id),
+        response=dict(response),
+    )
+
+
+def _from_error(exc: HubError) -> SubmissionReceipt:
+    if isinstance(exc, HubUnreachable):
+        return SubmissionReceipt(
+            SubmissionStatus.UNREACHABLE,
+            "The hub could not be reached, so the report was not sent. Try again; "
+            "it cannot be filed twice.",
+            exc.code,
+            retryable=True,
+        )
+    if isinstance(exc, AuthError):
+        return SubmissionReceipt(
+            SubmissionStatus.SESSION_EXPIRED,
+            "Your session has ended. Sign in again, then send the report.",
+            exc.code,
+            retryable=True,
+        )
+    if isinstance(exc, PermissionDenied):
+        return SubmissionReceipt(
+            SubmissionStatus.FORBIDDEN,
+            "You are not allowed to report this study.",
+            exc.code,
+        )
+    if isinstance(exc, NotFound):
+        return SubmissionReceipt(
+            SubmissionStatus.NOT_FOUND,
+            "The hub no longer has this study in your worklist.",
+            exc.code,
+        )
+    if isinstance(exc, Conflict):
+        return SubmissionReceipt(
+            SubmissionStatus.CONFLICT,
+            "The hub refused the report because the study has changed state "
+            "(for example, it has already been signed).",
+            exc.code,
+        )
+    transient = is_transient(exc)
+    return SubmissionReceipt(
+        SubmissionStatus.FAILED,
+        "The hub could not accept the report right now." + (" Try again." if transient else ""),
+        exc.code,
+        retryable=transient,
+    )
