@@ -14,7 +14,7 @@ class HubError(Exception):
         self.status = status
 
 
-class HubUnreachable(HubError):
+class HubUnreachable(HubError):  # noqa: N818 - public names used across the project
     """The hub did not answer (connection refused, DNS, TLS, timeout)."""
 
     def __init__(self, message: str = "hub unreachable") -> None:
@@ -26,17 +26,17 @@ class AuthError(HubError):
     mfa_expired, throttled, locked, session_expired."""
 
 
-class PermissionDenied(HubError):
+class PermissionDenied(HubError):  # noqa: N818 - public names used across the project
     """Authenticated, but this user/tenant/role may not do this (HTTP 403)."""
 
 
-class NotFound(HubError):
+class NotFound(HubError):  # noqa: N818 - public names used across the project
     """The study, series, instance or report does not exist in the user's scope (404)."""
 
 
-class UrlExpired(HubError):
+class UrlExpired(HubError):  # noqa: N818 - public names used across the project
     """A pre-signed object URL has expired or was refused; ask the hub for fresh URLs."""
 
 
-class Conflict(HubError):
+class Conflict(HubError):  # noqa: N818 - public names used across the project
     """The hub refused because of the current state (HTTP 409), e.g. already signed."""

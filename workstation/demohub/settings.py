@@ -1,0 +1,43 @@
+"""Tunable numbers of the demo hub.
+
+Defaults follow common practice for a reading workstation: short-lived access tokens (15 min,
+so a stolen token is of little use), day-long refresh tokens (one sign-in per shift), 5-minute
+object URLs (long enough for a large study download, short enough that a leaked URL dies
+quickly) and login throttling in the spirit of NIST SP 800-63B section 5.2.2 (rate limiting
+with growing delays, then a lockout). Tests shrink these numbers and inject a fake clock.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class HubSettings:
+    issuer: str = "workstation-demohub"
+    audience: str = "workstation"
+    access_ttl: int = 15 * 60
+    refresh_ttl: int = 24 * 60 * 60
+    mfa_ttl: int = 5 * 60
+    url_ttl: int = 5 * 60
+    # Consecutive failed password/TOTP attempts before delays start, the first delay (seconds,
+    # doubled for each further failure, capped) and the count that locks the account.
+    throttle_after: int = 3
+    throttle_base_delay: float = 1.0
+    throttle_max_delay: float = 60.0
+    lockout_after: int = 10
+    lockout_seconds: int = 15 * 60
+    bcrypt_rounds: int = 12
+    max_page: int = 1000
+    # Seconds since the Unix epoch; replaced by a controllable clock in tests.
+    clock: Callable[[], float] = field(default=time.time)
+
+    def __post_init__(self) -> None:
+        if min(self.access_ttl, self.refresh_ttl, self.mfa_ttl, self.url_ttl) <= 0:
+            raise ValueError("token and URL lifetimes must be positive")
+        if not 1 <= self.throttle_after <= self.lockout_after:
+            raise ValueError("need 1 <= throttle_after <= lockout_after")
+        if not 4 <= self.bcrypt_rounds <= 31:
+            raise ValueError("bcrypt rounds must be within 4..31")
