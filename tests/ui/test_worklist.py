@@ -1,0 +1,177 @@
+"""Worklist model and window: reading order, STAT marking, refresh, opening a study."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence
+
+from workstation.core.study import Priority, StudyStatus
+from workstation.ui import theme
+from workstation.ui.worklist_model import Column, ItemRole, WorklistModel, patient_display_name
+from workstation.ui.worklist_window import WorklistWindow
+
+
+def test_model_orders_stat_first_then_oldest(item_factory):
+    items = [
+        item_factory(1, Priority.ROUTINE, minutes_ago=500),
+        item_factory(2, Priority.URGENT, minutes_ago=30),
+        item_factory(3, Priority.STAT, minutes_ago=5),
+        item_factory(4, Priority.STAT, minutes_ago=50),
+        item_factory(5, Priority.ROUTINE, minutes_ago=10),
+    ]
+    model = WorklistModel()
+    model.set_items(items)
+    order = [model.index(r, 0).data(ItemRole).accession for r in range(model.rowCount())]
+    assert order == ["ACC0004", "ACC0003", "ACC0002", "ACC0001", "ACC0005"]
+
+
+def test_stat_rows_are_marked_red_and_bold_urgent_amber(item_factory):
+    model = WorklistModel()
+    model.set_items(
+        [item_factory(1, Priority.STAT), item_factory(2, Priority.URGENT), item_factory(3)]
+    )
+    stat, urgent, routine = (model.index(r, Column.PRIORITY) for r in range(3))
+    assert stat.data() == "STAT"
+    assert stat.data(Qt.ItemDataRole.FontRole).bold()
+    assert stat.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(theme.STAT_RED)
+    assert model.index(0, Column.PATIENT).data(Qt.ItemDataRole.FontRole).bold()
+    assert urgent.data() == "URGENT"
+    assert urgent.data(Qt.ItemDataRole.ForegroundRole).color() == QColor(theme.URGENT_AMBER)
+    assert routine.data(Qt.ItemDataRole.FontRole) is None
+    assert routine.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_columns_and_reported_status(item_factory):
+    model = WorklistModel()
+    model.set_items([item_factory(7, Priority.STAT, StudyStatus.FINAL)])
+    row = [model.index(0, c).data() for c in Column]
+    assert row == [
+        "STAT",
+        "PATIENT7, TEST",
+        "PID0007",
+        "ACC0007",
+        "CT",
+        "CT chest 7",
+        "05.01.2026 07:00",
+        "Ankara City Hospital",
+        "Reported (final)",
+        "1",
+    ]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers[0] == "Priority" and headers[-1] == "Priors"
+    # A reported STAT study no longer shouts: not bold, status in green.
+    assert model.index(0, Column.PATIENT).data(Qt.ItemDataRole.FontRole) is None
+    status_colour = model.index(0, Column.STATUS).data(Qt.ItemDataRole.ForegroundRole).color()
+    assert status_colour == QColor(theme.OK_GREEN)
+
+
+def test_patient_display_name():
+    assert patient_display_name("DOE^JANE^M") == "DOE, JANE M"
+    assert patient_display_name("DOE") == "DOE"
+    assert patient_display_name("") == ""
+
+
+def make_window(qtbot, fake_hub) -> WorklistWindow:
+    from workstation.core.study import UserInfo
+
+    window = WorklistWindow(fake_hub.worklist, UserInfo("dr.test", "Dr. Test", "radiologist"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_refresh_loads_and_title_has_no_patient_data(qtbot, fake_hub):
+    window = make_window(qtbot, fake_hub)
+    with qtbot.waitSignal(window.worklist_loaded, timeout=5000) as blocker:
+        window.refresh()
+    assert blocker.args == [4]
+    assert window.is_loaded
+    assert window.windowTitle() == "Worklist — Dr. Test"
+    for item in fake_hub.items:
+        assert item.patient_name.split("^")[0] not in window.windowTitle()
+    assert window.model.item(0).priority is Priority.STAT
+    assert "4 studies" in window.status_label.text()
+    assert "1 STAT unread" in window.status_label.text()
+
+
+def test_f5_refreshes_and_keeps_the_selection(qtbot, fake_hub):
+    window = make_window(qtbot, fake_hub)
+    with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
+        window.refresh()
+    window.select_study(fake_hub.items[0].study_uid)
+    # Shortcuts need an active window, which a display without a window manager may not
+    # grant: check the binding, then trigger the action as the shortcut would.
+    assert window.refresh_action.shortcut() == QKeySequence(Qt.Key.Key_F5)
+    with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
+        window.refresh_action.trigger()
+    assert fake_hub.worklist_calls == 2
+    assert window.selected_item().study_uid == fake_hub.items[0].study_uid
+
+
+def test_enter_and_double_click_open_the_study(qtbot, fake_hub):
+    window = make_window(qtbot, fake_hub)
+    with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
+        window.refresh()
+    window.table.setFocus()
+    window.select_study(fake_hub.items[2].study_uid)
+    with qtbot.waitSignal(window.open_requested, timeout=1000) as blocker:
+        qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert blocker.args[0].study_uid == fake_hub.items[2].study_uid
+    index = window.table.model().index(0, Column.PATIENT)
+    rect = window.table.visualRect(index)
+    # A real double-click is press, release, then the double-click event.
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(window.open_requested, timeout=1000) as blocker:
+        qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args[0].priority is Priority.STAT
+
+
+def test_filter_matches_any_column(qtbot, fake_hub):
+    window = make_window(qtbot, fake_hub)
+    with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
+        window.refresh()
+    qtbot.keyClicks(window.filter, "acc0003")
+    assert window.proxy.rowCount() == 1
+    window.filter.clear()
+    assert window.proxy.rowCount() == 4
+
+
+def test_unreachable_hub_is_reported(qtbot, fake_hub):
+    from workstation.hub.errors import HubUnreachable
+
+    def fail():
+        raise HubUnreachable()
+
+    from workstation.core.study import UserInfo
+
+    window = WorklistWindow(fail, UserInfo("dr.test", "Dr. Test", "radiologist"))
+    qtbot.addWidget(window)
+    window.refresh()
+    qtbot.waitUntil(lambda: "cannot be reached" in window.status_label.text(), timeout=5000)
+    assert not window.is_loaded
+
+
+def test_stat_badge_is_painted_red(qtbot, fake_hub):
+    window = make_window(qtbot, fake_hub)
+    with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
+        window.refresh()
+    window.table.clearSelection()
+    window.table.setCurrentIndex(window.proxy.index(3, 1))
+    image = window.table.viewport().grab().toImage()
+    unread_stat = window.model.row_of(fake_hub.items[1].study_uid)  # row 0 is reported
+    rect = window.table.visualRect(window.proxy.index(unread_stat, Column.PRIORITY))
+    red = QColor(theme.STAT_RED)
+    colours = [image.pixelColor(x, rect.center().y()) for x in range(rect.left(), rect.right())]
+
+    def near(c: QColor) -> bool:  # the test display may have 16-bit colour
+        return (
+            max(abs(c.red() - red.red()), abs(c.green() - red.green()), abs(c.blue() - red.blue()))
+            <= 12
+        )
+
+    run = longest = 0
+    for colour in colours:
+        run = run + 1 if near(colour) else 0
+        longest = max(longest, run)
+    assert longest >= 5  # a filled pill, not the thin strokes of red text

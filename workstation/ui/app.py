@@ -1,0 +1,360 @@
+"""The application flow: sign in, then the worklist, then a viewer per opened study.
+
+:func:`build_main` returns an :class:`AppController` with the login dialog already on
+screen; everything after that is driven by signals, which is also how tests follow it::
+
+    controller = build_main(hub_url, demo_user=DEMO_READER, cache_base=tmp_path)
+    with qtbot.waitSignal(controller.signed_in, timeout=30_000):
+        controller.sign_in("dr.demo", "...", DEMO_READER.totp().now())
+    qtbot.waitUntil(lambda: controller.worklist_window.is_loaded, timeout=30_000)
+    viewer = controller.open_study(controller.worklist_window.model.item(0))
+    qtbot.waitUntil(lambda: viewer.is_series_ready, timeout=120_000)
+    viewer.viewport.slice_view ...; viewer.report_panel.submit()  # no confirmation
+    qtbot.waitSignal(viewer.report_panel.submitted)
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+from workstation.core.study import UserInfo, WorklistItem
+from workstation.services.report_submission import SubmissionReceipt, SubmissionStatus
+from workstation.ui.application import create_application, quit_on_sigint
+from workstation.ui.cache_session import CacheSession, default_cache_base, hub_host_port, open_cache
+from workstation.ui.demo_hint import DemoAccount
+from workstation.ui.login_dialog import LoginDialog
+from workstation.ui.viewer_window import ViewerWindow
+from workstation.ui.workers import TaskRunner
+from workstation.ui.worklist_window import WorklistWindow
+
+log = logging.getLogger(__name__)
+
+LAST_HUB_KEY = "hub/last_url"
+LAST_USER_KEY = "login/last_username"
+
+
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+class AppController(QObject):
+    """Owns the hub client, the reader's cache and the three kinds of window.
+
+    Attributes: ``login_dialog`` (while signing in), ``worklist_window`` and ``user``
+    (after sign-in), ``viewer_window`` (the open study, else ``None``), ``cache``.
+    Signals: ``signed_in(UserInfo)`` once the cache is open and the worklist shows;
+    ``viewer_opened(ViewerWindow)``.
+    """
+
+    signed_in = Signal(object)
+    viewer_opened = Signal(object)
+
+    def __init__(
+        self,
+        hub_base_url: str,
+        *,
+        client: Any = None,
+        demo_user: DemoAccount | None = None,
+        cache_base: Path | None = None,
+        running_hub: Stoppable | None = None,
+        remember_hub: bool = True,
+    ) -> None:
+        super().__init__()
+        if client is None:
+            from workstation.hub.client import HubClient
+
+            client = HubClient(hub_base_url)
+        self.hub_url = hub_base_url
+        self.client = client
+        self.demo_user = demo_user
+        self._cache_base = cache_base or default_cache_base()
+        self._running_hub = running_hub
+        self._remember_hub = remember_hub and demo_user is None
+        self._runner = TaskRunner(self, max_threads=2)
+        self.login_dialog: LoginDialog | None = None
+        self.worklist_window: WorklistWindow | None = None
+        self.viewer_window: ViewerWindow | None = None
+        self.user: UserInfo | None = None
+        self.cache: CacheSession | None = None
+        self._notice_shown = False
+        self._shut_down = False
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    # -- sign-in ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the sign-in dialog."""
+        self._show_login()
+
+    def sign_in(self, username: str, password: str, code: str) -> None:
+        """Fill the dialog and press Sign in (what a reader does, for scripted use)."""
+        dialog = self.login_dialog
+        if dialog is None:
+            raise RuntimeError("no sign-in dialog is open")
+        dialog.username.setText(username)
+        dialog.password.setText(password)
+        dialog.code.setText(code)
+        dialog.submit()
+
+    def _show_login(self) -> None:
+        host, port = hub_host_port(self.hub_url)
+        settings = QSettings()
+        again = self.user is not None
+        username = self.user.username if again else str(settings.value(LAST_USER_KEY, "") or "")
+        if self.demo_user is not None and not again:
+            username = ""
+        dialog = LoginDialog(
+            self.client,
+            hub_label=f"{host}:{port}",
+            demo_user=self.demo_user,
+            username=username,
+        )
+        if again:
+            # A different reader must restart the application: the cache is per reader.
+            dialog.username.setReadOnly(True)
+        dialog.signed_in.connect(self._on_signed_in)
+        dialog.rejected.connect(self._on_login_cancelled)
+        self.login_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _on_signed_in(self, user: UserInfo) -> None:
+        if self.cache is not None:  # signed in again after the session expired
+            self.user = user
+            self._close_login()
+            if self.worklist_window is not None:
+                self.worklist_window.refresh()
+            self.signed_in.emit(user)
+            return
+        self.user = user
+        base, url = self._cache_base, self.hub_url
+        self._runner.start(
+            lambda _r: open_cache(base, url, user.username),
+            self._on_cache_open,
+            self._on_cache_failed,
+        )
+
+    def _on_cache_open(self, cache: CacheSession) -> None:
+        assert self.user is not None
+        self.cache = cache
+        settings = QSettings()
+        settings.setValue(LAST_USER_KEY, self.user.username)
+        if self._remember_hub:
+            settings.setValue(LAST_HUB_KEY, self.hub_url)
+        window = WorklistWindow(self.client.worklist, self.user)
+        window.open_requested.connect(self.open_study)
+        window.session_expired.connect(self._on_session_expired)
+        window.closed.connect(self._on_worklist_closed)
+        self.worklist_window = window
+        if cache.message and not self._notice_shown:
+            self._notice_shown = True
+            window.show_notice(self._key_notice(cache.message))
+        window.show()
+        window.refresh()
+        self._close_login()
+        log.info("signed in; worklist shown")
+        self.signed_in.emit(self.user)
+
+    def _key_notice(self, message: str) -> str:
+        """The cache-key message in the reader's language (the key store speaks English)."""
+        from workstation.cache import keys
+
+        if message == keys.SESSION_ONLY_MESSAGE:
+            return self.tr(
+                "No system keychain is available, so the image cache is encrypted with a key "
+                "that exists only until you close the workstation. Studies you open will be "
+                "downloaded again next time."
+            )
+        if message == keys.REPLACED_MESSAGE:
+            return self.tr(
+                "The image cache key in the system keychain was unreadable and has been "
+                "replaced. Previously cached studies will be downloaded again."
+            )
+        return message
+
+    def _on_cache_failed(self, exc: BaseException) -> None:
+        log.error("image cache could not be opened: %s", type(exc).__name__)
+        if self.login_dialog is not None:
+            self.login_dialog.show_message(
+                self.tr(
+                    "Signed in, but the image cache could not be opened (%1). Check the "
+                    "disk and try again."
+                ).replace("%1", type(exc).__name__),
+                "error",
+            )
+
+    def _close_login(self) -> None:
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is not None:
+            dialog.accept()
+            dialog.deleteLater()
+
+    def _on_login_cancelled(self) -> None:
+        self.login_dialog = None
+        app = QApplication.instance()
+        if self.worklist_window is None and app is not None:
+            # Deferred: the dialog may be closing because the application already quits.
+            QTimer.singleShot(0, app.quit)
+
+    def _on_session_expired(self) -> None:
+        if self.login_dialog is None:
+            self._show_login()
+
+    # -- studies ---------------------------------------------------------------------------
+
+    def open_study(self, item: WorklistItem | str) -> ViewerWindow:
+        """Open ``item`` (or the worklist row with that study UID) in the viewer."""
+        if isinstance(item, str):
+            item = self._find_item(item)
+        if self.cache is None:
+            raise RuntimeError("not signed in")
+        if self.viewer_window is not None:
+            self.viewer_window.close()
+        submit = functools.partial(_submit_report, self.client)
+        viewer = ViewerWindow(item, client=self.client, store=self.cache.store, submit=submit)
+        viewer.report_panel.submitted.connect(self._on_report_submitted)
+        viewer.report_panel.submit_failed.connect(self._on_report_failed)
+        viewer.session_expired.connect(self._on_session_expired)
+        viewer.closed.connect(lambda v=viewer: self._on_viewer_closed(v))
+        self.viewer_window = viewer
+        viewer.show()
+        viewer.start()
+        self.viewer_opened.emit(viewer)
+        return viewer
+
+    def _find_item(self, study_uid: str) -> WorklistItem:
+        window = self.worklist_window
+        row = window.model.row_of(study_uid) if window is not None else -1
+        if window is None or row < 0:
+            raise LookupError("the study is not on the worklist")
+        return window.model.item(row)
+
+    def _on_report_submitted(self, _receipt: SubmissionReceipt) -> None:
+        if self.worklist_window is not None:
+            self.worklist_window.refresh()
+
+    def _on_report_failed(self, receipt: SubmissionReceipt) -> None:
+        if receipt.status is SubmissionStatus.SESSION_EXPIRED:
+            self._on_session_expired()
+
+    def _on_viewer_closed(self, viewer: ViewerWindow) -> None:
+        if self.viewer_window is viewer:
+            self.viewer_window = None
+        viewer.deleteLater()
+
+    def _on_worklist_closed(self) -> None:
+        """The worklist is the main window: closing it closes the others, and with the
+        last window gone the application quits."""
+        if self.viewer_window is not None:
+            self.viewer_window.close()
+        if self.login_dialog is not None:
+            self.login_dialog.close()
+
+    # -- shutdown --------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Cancel downloads, end the hub session, close the cache, stop an in-process hub."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        viewer = self.viewer_window
+        if viewer is not None:
+            viewer.loader.cancel()
+            viewer.close()
+            viewer.loader.wait(5000)
+        if self.worklist_window is not None:
+            self.worklist_window.stop()
+        self._runner.wait(5000)
+        if self.user is not None:
+            _bounded(self.client.logout, 3.0)
+        close_client = getattr(self.client, "close", None)
+        if callable(close_client):
+            close_client()
+        if self.cache is not None:
+            self.cache.close()
+        if self._running_hub is not None:
+            self._running_hub.stop()
+        log.info("shut down")
+
+
+def _submit_report(client: Any, draft: Any) -> SubmissionReceipt:
+    from workstation.services.report_submission import submit_report
+
+    return submit_report(client, draft)
+
+
+def _bounded(call: Any, seconds: float) -> None:
+    """Run a best-effort network call at exit without waiting for it indefinitely."""
+
+    def run() -> None:
+        try:
+            call()
+        except Exception as exc:  # noqa: BLE001 - exit must go on whatever the hub says
+            log.info("sign-out at exit failed: %s", type(exc).__name__)
+
+    thread = threading.Thread(target=run, name="logout", daemon=True)
+    thread.start()
+    thread.join(seconds)
+
+
+def build_main(
+    hub_base_url: str,
+    *,
+    demo_user: DemoAccount | None = None,
+    client: Any = None,
+    cache_base: Path | None = None,
+    running_hub: Stoppable | None = None,
+) -> AppController:
+    """Create (or reuse) the QApplication and a controller with the sign-in dialog shown.
+
+    ``cache_base`` replaces the platform cache folder (tests pass a temporary one);
+    ``running_hub`` is stopped when the application quits.
+    """
+    create_application()
+    controller = AppController(
+        hub_base_url,
+        client=client,
+        demo_user=demo_user,
+        cache_base=cache_base,
+        running_hub=running_hub,
+    )
+    controller.start()
+    return controller
+
+
+def last_hub_url() -> str | None:
+    value = QSettings().value(LAST_HUB_KEY, "")
+    return str(value) if value else None
+
+
+def run_app(hub_url: str | None = None) -> int:
+    """Run the workstation against ``hub_url`` (default: the last hub signed in to)."""
+    app = create_application()
+    quit_on_sigint(app)
+    url = hub_url or last_hub_url()
+    if not url:
+        url, ok = QInputDialog.getText(
+            None,
+            app.translate("App", "Connect to hub"),
+            app.translate(
+                "App", "Address of the reading hub (for example https://hub.example:8443):"
+            ),
+            QLineEdit.EchoMode.Normal,
+        )
+        url = url.strip()
+        if not ok or not url:
+            return 1
+    controller = build_main(url)
+    code = app.exec()
+    controller.shutdown()
+    return code

@@ -1,0 +1,202 @@
+"""Table model of the reader's worklist.
+
+Rows are kept in reading order (``WorklistItem.sort_key``: STAT first, then the longest
+waiting), so the study that must be read next is always the top row whatever the hub
+returned. Priority and reporting state are carried by colour and weight as well as by
+text, because a STAT study must stand out at a glance in a dim room.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from workstation.core.study import Priority, StudyStatus, WorklistItem
+from workstation.ui import theme
+
+ItemRole = Qt.ItemDataRole.UserRole + 1
+PriorityRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    PRIORITY = 0
+    PATIENT = 1
+    PATIENT_ID = 2
+    ACCESSION = 3
+    MODALITY = 4
+    DESCRIPTION = 5
+    STUDY_DATE = 6
+    HOSPITAL = 7
+    STATUS = 8
+    PRIORS = 9
+
+
+def column_titles() -> list[str]:
+    return [
+        QCoreApplication.translate("WorklistModel", "Priority"),
+        QCoreApplication.translate("WorklistModel", "Patient"),
+        QCoreApplication.translate("WorklistModel", "Patient ID"),
+        QCoreApplication.translate("WorklistModel", "Accession"),
+        QCoreApplication.translate("WorklistModel", "Modality"),
+        QCoreApplication.translate("WorklistModel", "Description"),
+        QCoreApplication.translate("WorklistModel", "Study date"),
+        QCoreApplication.translate("WorklistModel", "Hospital"),
+        QCoreApplication.translate("WorklistModel", "Status"),
+        QCoreApplication.translate("WorklistModel", "Priors"),
+    ]
+
+
+def priority_text(priority: Priority) -> str:
+    return {
+        Priority.STAT: QCoreApplication.translate("WorklistModel", "STAT"),
+        Priority.URGENT: QCoreApplication.translate("WorklistModel", "URGENT"),
+        Priority.ROUTINE: QCoreApplication.translate("WorklistModel", "Routine"),
+    }[priority]
+
+
+def status_text(status: StudyStatus) -> str:
+    return {
+        StudyStatus.UNREAD: QCoreApplication.translate("WorklistModel", "Unread"),
+        StudyStatus.IN_PROGRESS: QCoreApplication.translate("WorklistModel", "In progress"),
+        StudyStatus.PRELIMINARY: QCoreApplication.translate(
+            "WorklistModel", "Reported (preliminary)"
+        ),
+        StudyStatus.FINAL: QCoreApplication.translate("WorklistModel", "Reported (final)"),
+    }[status]
+
+
+def patient_display_name(dicom_name: str) -> str:
+    """``FAMILY^GIVEN^MIDDLE`` (DICOM PN) as ``FAMILY, GIVEN MIDDLE``."""
+    parts = [p.strip() for p in dicom_name.split("=")[0].split("^")]
+    family, rest = parts[0], " ".join(p for p in parts[1:] if p)
+    return f"{family}, {rest}" if family and rest else family or rest
+
+
+def priority_colour(priority: Priority) -> QColor | None:
+    if priority is Priority.STAT:
+        return QColor(theme.STAT_RED)
+    if priority is Priority.URGENT:
+        return QColor(theme.URGENT_AMBER)
+    return None
+
+
+class WorklistModel(QAbstractTableModel):
+    """Read-only rows of :class:`WorklistItem`, sorted into reading order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[WorklistItem] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_items(self, items: Iterable[WorklistItem]) -> None:
+        """Replace all rows, ordered by ``sort_key``."""
+        self.beginResetModel()
+        self._items = sorted(items, key=lambda i: i.sort_key)
+        self.endResetModel()
+
+    def items(self) -> list[WorklistItem]:
+        return list(self._items)
+
+    def item(self, row: int) -> WorklistItem:
+        return self._items[row]
+
+    def row_of(self, study_uid: str) -> int:
+        """Row of the study, or -1 when it is not on the list."""
+        for row, item in enumerate(self._items):
+            if item.study_uid == study_uid:
+                return row
+        return -1
+
+    # -- Qt model API ---------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_titles()[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        col = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, col)
+        if role == ItemRole:
+            return item
+        if role == PriorityRole:
+            return item.priority
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(item, col)
+        if role == Qt.ItemDataRole.FontRole:
+            if item.priority is Priority.STAT and not item.status.is_reported:
+                return self._bold
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.clinical_notes or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.PRIORS,):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col is Column.PRIORITY:
+            return priority_text(item.priority)
+        return None
+
+    @staticmethod
+    def _display(item: WorklistItem, col: Column) -> str:
+        if col is Column.PRIORITY:
+            return priority_text(item.priority)
+        if col is Column.PATIENT:
+            return patient_display_name(item.patient_name)
+        if col is Column.PATIENT_ID:
+            return item.patient_id
+        if col is Column.ACCESSION:
+            return item.accession
+        if col is Column.MODALITY:
+            return item.modality
+        if col is Column.DESCRIPTION:
+            return item.description
+        if col is Column.STUDY_DATE:
+            dt = item.study_datetime
+            return dt.strftime("%d.%m.%Y %H:%M") if dt else ""
+        if col is Column.HOSPITAL:
+            return item.hospital
+        if col is Column.STATUS:
+            return status_text(item.status)
+        return str(item.priors_count) if item.priors_count else ""
+
+    @staticmethod
+    def _foreground(item: WorklistItem, col: Column) -> QBrush | None:
+        if item.status.is_reported:
+            if col is Column.STATUS:
+                return QBrush(QColor(theme.OK_GREEN))
+            return QBrush(QColor(theme.DIM_TEXT))
+        colour = priority_colour(item.priority)
+        if colour is not None and col in (Column.PRIORITY, Column.PATIENT):
+            return QBrush(colour)
+        return None
