@@ -52,6 +52,9 @@ class WorklistItem:
     status: StudyStatus
     priors_count: int = 0
     clinical_notes: str = ""
+    claimed_by: str = ""  # username holding the reading lock, "" when free
+    claim_expires_at: datetime | None = None
+    open_critical: int = 0  # critical-result communications not yet acknowledged
 
     @property
     def sort_key(self) -> tuple[int, float]:
@@ -108,3 +111,7 @@ class UserInfo:
     display_name: str
     role: str
     tenants: tuple[str, ...] = field(default_factory=tuple)
+    permissions: tuple[str, ...] = field(default_factory=tuple)
+
+    def can(self, permission: str) -> bool:
+        return permission in self.permissions
