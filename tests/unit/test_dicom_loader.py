@@ -127,7 +127,6 @@ MALFORMED = [
     "pydicom/badVR.dcm",
     "pydicom/meta_missing_tsyntax.dcm",
     "pydicom/no_meta.dcm",
-    "fo-dicom/DIRW0007",
 ]
 
 

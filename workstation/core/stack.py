@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from workstation.core.autowindow import auto_window
+from workstation.core.grayscale import GrayscaleTransform
+from workstation.core.projection_info import ProjectionInfo
 from workstation.core.window import Window
 
 
@@ -43,7 +46,12 @@ class ImageStack:
 
     ``pixels`` has shape (slices, rows, columns) and keeps the stored integer type
     (int16/uint16/uint8): the Modality LUT is applied by the display LUT, never by a
-    float copy of the volume.
+    float copy of the volume. Colour stacks hold (slices, rows, columns, 3) uint8 RGB
+    with ``photometric`` "RGB", shown directly without the grayscale pipeline.
+
+    ``display`` is the image's full grayscale description (Modality LUT Sequence, VOI LUT
+    tables, Presentation LUT Shape, padding range); when absent, :attr:`grayscale` derives
+    it from ``slope``, ``intercept``, ``windows``, ``photometric`` and ``padding_value``.
     """
 
     pixels: np.ndarray
@@ -61,6 +69,11 @@ class ImageStack:
     sop_instance_uids: tuple[str, ...] = ()
     header: SeriesHeader = field(default_factory=SeriesHeader)
     warnings: tuple[str, ...] = ()
+    display: GrayscaleTransform | None = None
+    # Which attribute pixel_spacing came from (SpacingSource label), and side/view/scale
+    # of projection radiographs (PS3.3 10.7.1.1, C.8.11.7).
+    spacing_source: str = ""
+    projection: ProjectionInfo | None = None
 
     @property
     def count(self) -> int:
@@ -87,9 +100,21 @@ class ImageStack:
         return float(np.median(np.abs(d))) or float(self.slice_thickness or 1.0)
 
     @property
+    def is_color(self) -> bool:
+        return self.pixels.ndim == 4
+
+    @property
+    def grayscale(self) -> GrayscaleTransform:
+        """The grayscale transforms that the display pipeline applies to this stack."""
+        if self.display is not None:
+            return self.display
+        return GrayscaleTransform.from_rescale(self.slope, self.intercept, self.windows,
+                                               self.photometric, self.padding_value)
+
+    @property
     def inverted(self) -> bool:
-        """MONOCHROME1 shows the minimum as white (Presentation LUT INVERSE)."""
-        return self.photometric == "MONOCHROME1"
+        """The minimum shows white: MONOCHROME1, or Presentation LUT Shape INVERSE."""
+        return self.grayscale.inverse
 
     def stored_range(self) -> tuple[int, int]:
         info = np.iinfo(self.pixels.dtype) if self.pixels.dtype.kind in "iu" else None
@@ -98,15 +123,17 @@ class ImageStack:
         return int(self.pixels.min()), int(self.pixels.max())
 
     def modality_value(self, k: int, row: int, col: int) -> float:
-        return float(self.pixels[k, row, col]) * self.slope + self.intercept
+        """Modality LUT output (rescale or Modality LUT Sequence) of one grayscale pixel."""
+        return float(self.grayscale.modality(self.pixels[k, row, col]))
 
     def default_window(self) -> Window:
-        """The image's own first window, else one spanning the data range."""
+        """The image's own first window, else the automatic window (percentiles of the
+        Modality LUT output without padding, :mod:`workstation.core.autowindow`)."""
         if self.windows:
             return self.windows[0]
-        lo = float(self.pixels.min()) * self.slope + self.intercept
-        hi = float(self.pixels.max()) * self.slope + self.intercept
-        return Window((lo + hi) / 2.0, max(1.0, hi - lo), "Full range")
+        if self.is_color:
+            return Window(127.5, 256.0, "Full range")
+        return auto_window(self)
 
     def patient_point(self, k: int, row: float, col: float) -> np.ndarray:
         """LPS position (mm) of pixel (row, col) on slice k, PS3.3 C.7.6.2.1.1."""

@@ -10,34 +10,42 @@ Measured with ``python -m workstation.dicom.decoder_timing`` on one 512x512 16-b
 (WG04 CT1; RLE, JPEG-LS and JPEG 2000 re-encoded from CT1_UNC by pydicom's encoders, JPEG
 lossless and HTJ2K from the suite's CT1 files), median of 7 decodes on one thread of a
 2-core x86-64 machine, ms per slice (pydicom 3.0.2, pylibjpeg 2.1 with -libjpeg 2.5,
--openjpeg 2.6, -rle 2.2, pyjpegls 1.5, Pillow 13):
+-openjpeg 2.6, -rle 2.2, pyjpegls 1.5, python-gdcm 3.2.6, Pillow 13):
 
-==============================  =========  ========  ======  =======
-Transfer syntax                 pylibjpeg  pyjpegls  Pillow  pydicom
-==============================  =========  ========  ======  =======
-Explicit VR Little (.1)         -          -         -       0.1
-RLE Lossless (.5)               0.6        -         -       4.6
-JPEG-LS Lossless (.4.80)        19.3       4.1       -       -
-JPEG-LS Near-Lossless (.4.81)   18.5       4.6       -       -
-JPEG Lossless SV1 (.4.70)       8.8        -         -       -
-JPEG 2000 Lossless (.4.90)      27.1       -         26.2    -
-JPEG 2000 (.4.91, ratio 10)     9.9        -         10.4    -
-HTJ2K Lossless RPCL (.4.202)    3.4        -         -       -
-JPEG Baseline (.4.50, 8-bit)    2.3        -         0.8     -
-==============================  =========  ========  ======  =======
+==============================  =========  ========  ====  ======  =======
+Transfer syntax                 pylibjpeg  pyjpegls  gdcm  Pillow  pydicom
+==============================  =========  ========  ====  ======  =======
+Explicit VR Little (.1)         -          -         -     -       0.1
+Explicit VR Big (.2), Deflated  -          -         -     -       0.1
+RLE Lossless (.5)               0.6        -         -     -       3.4
+JPEG-LS Lossless (.4.80)        19.9       4.1       8.0   -       -
+JPEG-LS Near-Lossless (.4.81)   18.5       4.6       8.4   -       -
+JPEG Lossless SV1 (.4.70)       9.3        -         5.6   -       -
+JPEG 2000 Lossless (.4.90)      24.1       -         16.2  24.3    -
+JPEG 2000 (.4.91, ratio 10)     10.9       -         11.4  11.3    -
+HTJ2K Lossless RPCL (.4.202)    3.6        -         -     -       -
+JPEG Baseline (.4.50, 8-bit)    3.8        -         4.3   1.1     -
+==============================  =========  ========  ====  ======  =======
 
-The ratios match those of slower machines (JPEG-LS pyjpegls 12.5 vs pylibjpeg 55 ms, RLE
-pylibjpeg 1.6 vs pydicom 8.6 ms): pydicom's own order costs 4-5x on JPEG-LS; for RLE it
-already prefers pylibjpeg when installed, and the pure-numpy decoder stays as the fallback.
-JPEG Baseline was timed on
-the 512x512 8-bit frames of fo-dicom HasFragmentSequence.dcm; Pillow (libjpeg-turbo) goes
-first there, pylibjpeg stays first for JPEG Extended because Pillow refuses 12-bit data.
-For JPEG 2000 both wrap OpenJPEG and are equal within noise; pylibjpeg stays first.
+Larger images keep the ranking: JPEG 2000 lossless gdcm / pylibjpeg 53 / 80 ms at
+1024x1024 (MR2_J2KR), 112 / 128 at 1760x1760 (RG3_J2KR), 377 / 524 at 2128x2000; JPEG
+lossless 131 / 171 ms for a 3062x2394 mammogram (GH133); JPEG 2000 lossy goes the other
+way (RG1_J2KI 1955x1841: pylibjpeg 115, Pillow 126, gdcm 142 ms). JPEG Baseline was timed
+on the 535x800 leadtools file and the 512x512 frames of HasFragmentSequence.dcm (Pillow 43,
+gdcm 121, pylibjpeg 163 ms for 96 frames); Pillow and gdcm (both libjpeg-turbo) decode
+identical pixels, pylibjpeg's IDCT differs by a few grey levels, so it goes last. JPEG
+Extended stays with pylibjpeg first: Pillow and gdcm refuse 12-bit samples. Every lossless
+file of the shared suite decodes to identical pixels with every plugin that accepts it,
+except Pillow on TOSHIBA_J2K_SIZ1_PixRep0 (unsigned data marked signed in the codestream:
+values off by 32768), which is why Pillow comes last for JPEG 2000.
+
+None of the plugins releases the GIL (two threads decode no faster than one); parallel
+decoding therefore uses processes, see :mod:`workstation.dicom.decode_pool`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from pydicom.dataset import Dataset
@@ -62,26 +70,68 @@ from pydicom.uid import (
 # Fastest first, from the table in the module docstring. Plugins that pydicom offers but
 # that are not listed here are still tried, after these.
 PREFERRED_PLUGINS: dict[str, tuple[str, ...]] = {
-    JPEGBaseline8Bit: ("pillow", "pylibjpeg", "gdcm"),
-    JPEGExtended12Bit: ("pylibjpeg", "pillow", "gdcm"),  # Pillow: 8-bit only
-    JPEGLossless: ("pylibjpeg", "gdcm"),
-    JPEGLosslessSV1: ("pylibjpeg", "gdcm"),
-    JPEGLSLossless: ("pyjpegls", "pylibjpeg", "gdcm"),
-    JPEGLSNearLossless: ("pyjpegls", "pylibjpeg", "gdcm"),
-    JPEG2000Lossless: ("pylibjpeg", "pillow", "gdcm"),
-    JPEG2000: ("pylibjpeg", "pillow", "gdcm"),
+    JPEGBaseline8Bit: ("pillow", "gdcm", "pylibjpeg"),
+    JPEGExtended12Bit: ("pylibjpeg", "pillow", "gdcm"),  # Pillow and gdcm: 8-bit only
+    JPEGLossless: ("gdcm", "pylibjpeg"),
+    JPEGLosslessSV1: ("gdcm", "pylibjpeg"),
+    JPEGLSLossless: ("pyjpegls", "gdcm", "pylibjpeg"),
+    JPEGLSNearLossless: ("pyjpegls", "gdcm", "pylibjpeg"),
+    JPEG2000Lossless: ("gdcm", "pylibjpeg", "pillow"),
+    JPEG2000: ("pylibjpeg", "gdcm", "pillow"),
     HTJ2KLossless: ("pylibjpeg",),
     HTJ2KLosslessRPCL: ("pylibjpeg",),
     HTJ2K: ("pylibjpeg",),
     RLELossless: ("pylibjpeg", "pydicom"),
 }
 
-# Syntaxes pydicom 3.0 does not know at all, named so that the error says what the file is.
+# In the pool's worker processes every core is already busy with other frames, so what
+# counts is CPU time per frame, not wall time: gdcm's JPEG 2000 decoder runs OpenJPEG on
+# all cores (15.6 ms wall but 26.6 ms CPU per CT slice here, vs 23.4 / 23.4 for pylibjpeg)
+# and loses there. These orders replace the ones above in worker processes.
+THROUGHPUT_PLUGINS: dict[str, tuple[str, ...]] = {
+    JPEG2000Lossless: ("pylibjpeg", "gdcm", "pillow"),
+    JPEG2000: ("pylibjpeg", "gdcm", "pillow"),
+}
+_throughput_order = False
+
+
+def use_throughput_order(enabled: bool = True) -> None:
+    """Rank plugins by CPU time per frame (worker processes) instead of wall time."""
+    global _throughput_order
+    _throughput_order = enabled
+
+
+# Decoding cost of the first plugin above, ms per megapixel of 16-bit grayscale (the table
+# divided by 0.26 MP); the loader uses it to decide whether worker processes pay off.
+DECODE_MS_PER_MEGAPIXEL: dict[str, float] = {
+    RLELossless: 2.3,
+    JPEGBaseline8Bit: 2.6,
+    JPEGExtended12Bit: 7.0,
+    JPEGLossless: 21.0,
+    JPEGLosslessSV1: 21.0,
+    JPEGLSLossless: 16.0,
+    JPEGLSNearLossless: 18.0,
+    JPEG2000Lossless: 62.0,
+    JPEG2000: 42.0,
+    HTJ2KLossless: 14.0,
+    HTJ2KLosslessRPCL: 14.0,
+    HTJ2K: 14.0,
+}
+UNCOMPRESSED_MS_PER_MEGAPIXEL = 0.4
+
+# Syntaxes pydicom 3.0 does not know at all, named so that the error says what the file is
+# and what would be needed to show it.
 _UNKNOWN_SYNTAX_NAMES: dict[str, str] = {
     "1.2.840.10008.1.2.4.110": "JPEG XL Lossless",
     "1.2.840.10008.1.2.4.111": "JPEG XL JPEG Recompression",
     "1.2.840.10008.1.2.4.112": "JPEG XL",
     "1.2.840.10008.1.2.8.1": "Deflated Image Frame Compression",
+}
+_MISSING_DECODERS: dict[str, str] = {
+    "1.2.840.10008.1.2.4.110": "a JPEG XL decoder (libjxl) registered as a pydicom plugin",
+    "1.2.840.10008.1.2.4.111": "a JPEG XL decoder (libjxl) registered as a pydicom plugin",
+    "1.2.840.10008.1.2.4.112": "a JPEG XL decoder (libjxl) registered as a pydicom plugin",
+    "1.2.840.10008.1.2.8.1": "a per-frame deflate decoder registered as a pydicom plugin",
 }
 
 # Lossy transfer syntaxes (PS3.5 Section 8.2): pixels differ from what the modality produced,
@@ -137,9 +187,10 @@ def _decoder(uid: UID) -> Decoder:
     try:
         decoder = get_decoder(uid)
     except NotImplementedError:
+        needed = _MISSING_DECODERS.get(str(uid), "a decoder plugin for it")
         raise UnsupportedTransferSyntaxError(
             f"transfer syntax {syntax_name(uid)} ({uid}) is not supported: "
-            "pydicom has no decoder for it and no plugin is installed that adds one"
+            f"pydicom has no decoder for it and none is installed; missing {needed}"
         ) from None
     if not decoder.is_available:
         missing = "; ".join(decoder.missing_dependencies) or "a decoding plugin"
@@ -155,8 +206,20 @@ def plugin_order(uid: str) -> list[str]:
     if decoder.is_native:
         return [""]
     available = list(decoder.available_plugins)
-    preferred = [p for p in PREFERRED_PLUGINS.get(uid, ()) if p in available]
+    table = THROUGHPUT_PLUGINS if _throughput_order and uid in THROUGHPUT_PLUGINS else (
+        PREFERRED_PLUGINS)
+    preferred = [p for p in table.get(uid, ()) if p in available]
     return preferred + [p for p in available if p not in preferred]
+
+
+def decode_cost_ms(uid: str, pixels: int) -> float:
+    """Estimated single-core decoding time of ``pixels`` pixels in transfer syntax ``uid``,
+    from the measurements in the module docstring."""
+    native = uid in ("1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2",
+                     "1.2.840.10008.1.2.1.99")
+    per_megapixel = DECODE_MS_PER_MEGAPIXEL.get(
+        uid, UNCOMPRESSED_MS_PER_MEGAPIXEL if native else 50.0)
+    return per_megapixel * pixels / 1e6
 
 
 def is_lossy(ds: Dataset) -> bool:
@@ -177,8 +240,14 @@ def _decode_one(ds: Dataset, index: int | None, plugins: list[str]) -> tuple[np.
         try:
             arr, _ = decoder.as_array(ds, index=index, decoding_plugin=plugin)
             return arr, plugin
-        except (ValueError, RuntimeError, NotImplementedError, TypeError, KeyError) as exc:
+        except Exception as exc:  # noqa: BLE001 - any plugin failure moves on to the next
             failures.append(f"{plugin or 'native'}: {_reason(exc)}")
+        except BaseException as exc:
+            # Rust codecs (pylibjpeg-rle) turn a panic on hostile data into pyo3's
+            # PanicException, a BaseException: a failure of this plugin, not of the program.
+            if type(exc).__name__ != "PanicException":
+                raise
+            failures.append(f"{plugin or 'native'}: decoder panicked: {_reason(exc)}")
     raise DecodeError(f"{syntax_name(uid)} pixel data could not be decoded ({'; '.join(failures)})")
 
 
@@ -195,21 +264,34 @@ def _reason(exc: BaseException) -> str:
     return reason[:200]
 
 
-def decode_into(ds: Dataset, out: np.ndarray, slots: Sequence[int] | None = None) -> None:
+def decode_into(
+    ds: Dataset,
+    out: np.ndarray,
+    slots: Sequence[int] | None = None,
+    convert: Callable[[np.ndarray], np.ndarray] | None = None,
+    frame_numbers: Sequence[int] | None = None,
+) -> None:
     """Decode every frame of ``ds`` into ``out`` (slices, rows, cols): frame ``k`` goes to
     ``out[slots[k]]`` (``out[k]`` without slots). Only the byte order is converted (big
     endian files), so the stored integer type is kept and no float copy is ever made.
+    ``convert``, when given, maps each decoded frame to what ``out`` holds (colour images:
+    palette or YBR_PARTIAL to 8-bit RGB, see :mod:`workstation.dicom.color`).
+    ``frame_numbers`` limits decoding to those frames (a multi-frame file whose frames
+    belong to several stacks); ``slots`` then holds one destination per listed frame.
 
     Frames are decoded one at a time so that a multi-frame file never needs a second copy
     of its whole volume; the plugin that worked for one frame is tried first on the next.
     """
     frames = int(ds.get("NumberOfFrames", 1) or 1)
-    targets = list(range(frames)) if slots is None else list(slots)
-    if len(targets) != frames:
+    wanted = list(range(frames)) if frame_numbers is None else list(frame_numbers)
+    targets = wanted if slots is None else list(slots)
+    if len(targets) != len(wanted) or any(not 0 <= k < frames for k in wanted):
         raise DecodeError(f"{frames} frames declared, {len(targets)} destinations given")
     plugins = plugin_order(transfer_syntax(ds))
-    for k, slot in enumerate(targets):
+    for k, slot in zip(wanted, targets, strict=True):
         arr, used = _decode_one(ds, k if frames > 1 else None, plugins)
+        if convert is not None:
+            arr = convert(arr)
         if arr.shape != out.shape[1:]:
             raise DecodeError(f"decoded frame has shape {arr.shape}, expected {out.shape[1:]}")
         if arr.dtype.newbyteorder("=") != out.dtype:

@@ -3,11 +3,18 @@
 Files are parsed with the Pixel Data value deferred (pydicom's ``defer_size``): the header
 is enough to group, sort and allocate a series, and each file's pixel bytes are read only
 when its slice is decoded, so a whole series is never held twice in memory.
+
+A Deflated Explicit VR Little Endian file (PS3.5 A.5) is inflated whole by the parser;
+its inflated size is measured first, streaming and bounded, so that a small file that
+inflates to gigabytes is refused instead of exhausting memory.
 """
 
 from __future__ import annotations
 
 import io
+import struct
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pydicom
@@ -30,6 +37,14 @@ config.settings.reading_validation_mode = config.IGNORE
 
 # Values larger than this stay on disk until the slice is decoded.
 _DEFER_BYTES = 64 * 1024
+# A deflated dataset may inflate to at most this many bytes.
+MAX_INFLATED_BYTES = 1024**3
+# File meta information is read from at most this many leading bytes.
+_META_BYTES = 64 * 1024
+_CHUNK = 1024 * 1024
+# Explicit VR with a 4-byte length (PS3.5 7.1.2).
+_LONG_VRS = frozenset({b"OB", b"OD", b"OF", b"OL", b"OV", b"OW", b"SQ", b"SV", b"UC", b"UN",
+                       b"UR", b"UT", b"UV"})
 
 
 class HeaderError(Exception):
@@ -69,8 +84,71 @@ def open_dataset(source: Source, *, pixels_deferred: bool = True) -> Dataset:
         raise HeaderError(describe_failure(exc)) from exc
 
 
+def _head(source: Source, size: int) -> bytes:
+    if in_memory(source):
+        return bytes(source[:size])
+    with open(source, "rb") as fp:
+        return fp.read(size)
+
+
+def _deflate_start(head: bytes) -> int | None:
+    """Offset where a deflated dataset begins, when the file meta information (group
+    0002, always explicit VR little endian, PS3.10 7.1) names the deflated syntax."""
+    pos = 132 if head[128:132] == b"DICM" else 0
+    deflated = False
+    while pos + 8 <= len(head):
+        group, _ = struct.unpack_from("<HH", head, pos)
+        if group != 0x0002:
+            break
+        vr = head[pos + 4:pos + 6]
+        if vr in _LONG_VRS:
+            if pos + 12 > len(head):
+                return None
+            length = struct.unpack_from("<I", head, pos + 8)[0]
+            start = pos + 12
+        else:
+            length = struct.unpack_from("<H", head, pos + 6)[0]
+            start = pos + 8
+        if head[pos:pos + 4] == b"\x02\x00\x10\x00":
+            value = head[start:start + length].rstrip(b"\x00 ").decode("ascii", "replace")
+            deflated = value == DeflatedExplicitVRLittleEndian
+        pos = start + length
+    return pos if deflated else None
+
+
+def _chunks(source: Source, start: int) -> Iterator[bytes]:
+    if in_memory(source):
+        view = memoryview(source)
+        for offset in range(start, len(view), _CHUNK):
+            yield bytes(view[offset:offset + _CHUNK])
+        return
+    with open(source, "rb") as fp:
+        fp.seek(start)
+        while chunk := fp.read(_CHUNK):
+            yield chunk
+
+
+def _check_inflated_size(source: Source) -> None:
+    """Refuse a deflated file whose dataset inflates beyond ``MAX_INFLATED_BYTES``,
+    measured by streaming decompression that never holds more than one chunk."""
+    start = _deflate_start(_head(source, _META_BYTES))
+    if start is None:
+        return
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    total = 0
+    for chunk in _chunks(source, start):
+        while chunk:
+            total += len(inflater.decompress(chunk, _CHUNK))
+            chunk = inflater.unconsumed_tail
+            if total > MAX_INFLATED_BYTES:
+                raise HeaderError("deflated dataset inflates beyond the size limit")
+        if inflater.eof:
+            return
+
+
 def _open(source: Source, pixels_deferred: bool) -> Dataset:
     defer = _DEFER_BYTES if pixels_deferred else None
+    _check_inflated_size(source)
     force = False
     try:
         ds = _read(source, defer, force=False)

@@ -1,10 +1,13 @@
 """One parsed, validated image file: everything needed to place it in a stack before decoding.
 
 Validation happens here, on the header alone, so that a file that can never be shown is
-reported before memory is allocated for it: no pixel data, color data the grayscale
-pipeline cannot show, absurd dimensions (a 46341 x 46341 header on a 10 kB file), or
+reported before memory is allocated for it: no pixel data, a photometric interpretation
+the viewer cannot show (colour is shown as 8-bit RGB, see :mod:`workstation.dicom.color`),
+absurd dimensions (a 46341 x 46341 header on a 10 kB file), or
 uncompressed pixel data shorter than Rows x Columns x Frames x Bits Allocated declare
-(PS3.5 8.1.1: native data is exactly that long, padded to even length).
+(PS3.5 8.1.1: native data is exactly that long, padded to even length), or more
+encapsulated frames than the remaining bytes can hold (PS3.5 A.4: one fragment at least
+per frame). The placement of every frame is read here too (:mod:`workstation.dicom.enhanced`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,22 @@ from pydicom.dataelem import RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.uid import UID
 
+from workstation.core.grayscale import GrayscaleTransform
+from workstation.core.projection_info import ProjectionInfo
 from workstation.core.stack import SeriesHeader
 from workstation.core.window import Window
+from workstation.dicom.color import (
+    DISPLAY_DTYPE,
+    DISPLAY_PHOTOMETRIC,
+    is_color,
+    native_sample_count,
+)
 from workstation.dicom.decoders import DecodeError, plugin_order, transfer_syntax
+from workstation.dicom.display_attributes import grayscale_transform
+from workstation.dicom.enhanced import FrameInfo, frame_infos
 from workstation.dicom.file_reader import HeaderError, Source, source_size
-from workstation.dicom.header import Geometry, geometry, rescale, series_header, windows
+from workstation.dicom.header import series_header
+from workstation.dicom.projection import SpacingContext, projection_info
 
 PIXEL_DATA_TAG = 0x7FE00010
 UNDEFINED_LENGTH = 0xFFFFFFFF
@@ -28,6 +42,10 @@ UNDEFINED_LENGTH = 0xFFFFFFFF
 # stack above 4 GiB is not a real image on a reading workstation.
 MAX_FRAME_BYTES = 512 * 1024**2
 MAX_STACK_BYTES = 4 * 1024**3
+# All stacks of one series together (a 4D acquisition may hold several stacks).
+MAX_SERIES_BYTES = 8 * 1024**3
+# Smallest encapsulated frame: one fragment Item tag and length (PS3.5 A.4).
+_MIN_ENCAPSULATED_FRAME_BYTES = 8
 GRAYSCALE = ("MONOCHROME1", "MONOCHROME2")
 
 
@@ -45,7 +63,7 @@ class ImageRecord:
     frames: int
     dtype: np.dtype
     photometric: str
-    geometry: Geometry
+    frames_info: tuple[FrameInfo, ...]  # placement of each frame (PS3.3 C.7.6.2, C.7.6.16)
     slope: float
     intercept: float
     windows: tuple[Window, ...]
@@ -54,10 +72,15 @@ class ImageRecord:
     sop_uid: str
     header: SeriesHeader
     notes: tuple[str, ...] = ()
+    channels: int = 1  # 3 for colour: frames are decoded to (rows, cols, 3) RGB
+    grayscale: GrayscaleTransform | None = None  # None for colour
+    # How Pixel Spacing is read (PS3.3 10.7.1.1), and side/view/scale for projection images.
+    spacing_context: SpacingContext = SpacingContext()
+    projection: ProjectionInfo | None = None
 
     @property
     def frame_bytes(self) -> int:
-        return self.rows * self.columns * self.dtype.itemsize
+        return self.rows * self.columns * self.channels * self.dtype.itemsize
 
 
 def _positive_int(ds: Dataset, keyword: str, default: int | None = None) -> int:
@@ -96,6 +119,20 @@ def _check_native_length(ds: Dataset, source: Source, expected: int) -> None:
         raise HeaderError(f"file is truncated ({max(available, 0)} of {expected} pixel bytes)")
 
 
+def _check_encapsulated_frames(ds: Dataset, source: Source, frames: int) -> None:
+    """Each encapsulated frame takes at least one fragment: a Number of Frames the
+    remaining bytes cannot hold is refused before anything is planned per frame."""
+    elem = ds.get_item(PIXEL_DATA_TAG, keep_deferred=True)
+    if not isinstance(elem, RawDataElement):
+        return
+    if elem.value is not None:
+        available = len(elem.value)
+    else:
+        available = source_size(source) - (elem.value_tell or 0)
+    if frames * _MIN_ENCAPSULATED_FRAME_BYTES > available:
+        raise HeaderError(f"{frames} frames declared but the pixel data holds {available} bytes")
+
+
 def make_record(index: int, label: str, source: Source, ds: Dataset) -> ImageRecord:
     """Validate ``ds`` for display and collect its placement attributes."""
     if PIXEL_DATA_TAG not in ds:
@@ -115,19 +152,27 @@ def make_record(index: int, label: str, source: Source, ds: Dataset) -> ImageRec
     # the ACR-NEMA files that omit it intended.
     default_photometric = "MONOCHROME2" if samples == 1 else ""
     photometric = str(ds.get("PhotometricInterpretation") or default_photometric).strip().upper()
-    if samples != 1 or photometric not in GRAYSCALE:
-        raise HeaderError(f"{photometric or 'color'} images are not shown by the grayscale viewer")
+    color = is_color(photometric, samples)
+    if not color and (samples != 1 or photometric not in GRAYSCALE):
+        raise HeaderError(f"{photometric or 'unknown'} images with {samples} samples per "
+                          "pixel are not supported")
     bits_allocated = _positive_int(ds, "BitsAllocated")
     dtype = stored_dtype(bits_allocated, int(ds.get("PixelRepresentation", 0) or 0))
-    frame_bytes = rows * columns * dtype.itemsize
+    channels = 3 if color else 1
+    if color:
+        dtype = DISPLAY_DTYPE  # the stack holds what is shown: 8-bit RGB
+    frame_bytes = rows * columns * channels * dtype.itemsize
     if frame_bytes > MAX_FRAME_BYTES or frames * frame_bytes > MAX_STACK_BYTES:
         raise HeaderError(f"image size {rows} x {columns} x {frames} frames is implausible")
     if not UID(uid).is_compressed:
-        pixels = rows * columns * frames * samples
+        pixels = native_sample_count(photometric, samples, rows * columns * frames)
         expected = (pixels + 7) // 8 if bits_allocated == 1 else pixels * bits_allocated // 8
         _check_native_length(ds, source, expected)
-    slope, intercept = rescale(ds)
-    padding = ds.get("PixelPaddingValue")
+    else:
+        _check_encapsulated_frames(ds, source, frames)
+    grayscale = None if color else grayscale_transform(ds, dtype, photometric)
+    padding = grayscale.padding if grayscale is not None else None
+    spacing = SpacingContext.from_dataset(ds)
     return ImageRecord(
         index=index,
         label=label,
@@ -138,31 +183,22 @@ def make_record(index: int, label: str, source: Source, ds: Dataset) -> ImageRec
         columns=columns,
         frames=frames,
         dtype=dtype,
-        photometric=photometric,
-        geometry=geometry(ds, frames),
-        slope=slope,
-        intercept=intercept,
-        windows=windows(ds),
-        padding_value=int(padding) if isinstance(padding, int) else None,
+        photometric=DISPLAY_PHOTOMETRIC if color else photometric,
+        frames_info=frame_infos(ds, frames),
+        slope=grayscale.slope if grayscale is not None else 1.0,
+        intercept=grayscale.intercept if grayscale is not None else 0.0,
+        windows=grayscale.windows if grayscale is not None else (),
+        padding_value=padding.value if padding is not None else None,
         instance_number=_instance_number(ds),
         sop_uid=str(ds.get("SOPInstanceUID", "") or ""),
         header=series_header(ds),
-        notes=_unapplied_transforms(ds),
+        # Transforms present in the file but unusable as written, for the stack warnings.
+        notes=grayscale.notes if grayscale is not None else (),
+        channels=channels,
+        grayscale=grayscale,
+        spacing_context=spacing,
+        projection=projection_info(ds, spacing),
     )
-
-
-def _unapplied_transforms(ds: Dataset) -> tuple[str, ...]:
-    """Display transforms in the file that the rescale + window pipeline does not apply
-    (PS3.3 C.11.1 Modality LUT Sequence, C.11.2 VOI LUT Sequence, C.11.6 Presentation LUT
-    Shape), so that the viewer can say the image may look different than intended."""
-    notes = []
-    if "ModalityLUTSequence" in ds:
-        notes.append("Modality LUT Sequence not applied (rescale used)")
-    if "VOILUTSequence" in ds:
-        notes.append("VOI LUT Sequence not applied (windows used)")
-    if str(ds.get("PresentationLUTShape", "")).strip().upper() == "INVERSE":
-        notes.append("Presentation LUT Shape INVERSE not applied")
-    return tuple(notes)
 
 
 def _instance_number(ds: Dataset) -> int | None:

@@ -1,19 +1,20 @@
-"""Loading DICOM files (paths or decrypted bytes) into ImageStacks, in parallel.
+"""Loading DICOM files (paths or decrypted bytes) into ImageStacks, on all cores.
 
 Two passes. The first parses every header with Pixel Data deferred, validates it, groups
-and orders the slices and allocates one (n, rows, cols) array per stack. The second
-decodes each file straight into its slots of that array on a thread pool, then drops the
-file's encoded bytes, so at most one encoded file per worker is held beside the volume.
+and orders the slices and allocates one array of the stored type per group of stacks.
+The second decodes each frame straight into its slot of that array, the slice shown
+first before the others (:mod:`workstation.dicom.streaming` returns the stacks before
+this pass ends; :func:`load_series` waits for it).
 
-Threads vs sequential, measured on a 2-core machine (28-slice 512x512 CT from in-memory
-files, median of 5 loads, workers=1 / 2 / 4): uncompressed 43 / 36 / 38 ms, RLE
-54 / 55 / 57 ms, JPEG-LS 137 / 149 / 141 ms, JPEG 2000 lossless 518 / 525 / 519 ms. There is
-no speed-up: the installed plugins (pylibjpeg-openjpeg 2.6, -libjpeg 2.5, pyjpegls 1.5)
-hold the GIL while decoding (two threads decoding the same slice take as long per slice
-as one; hashlib on the same machine does scale 2x). The pool is kept because reading
-deferred pixel bytes from disk does release the GIL and because the cost is nil; decoding
-in worker processes scales (JPEG 2000: 579 ms sequential, 316 ms with 2 warm spawned
-processes) but needs a long-lived pool owned by the application (270 ms start-up).
+Threads, processes or neither: MEASURED_MODES below. None of the installed codecs
+releases the GIL (two threads decode no faster than one, for every plugin), so parallel
+decoding uses the long-lived process pool of :mod:`workstation.dicom.decode_pool`, with
+frames sent as encoded bytes and decoded into a shared-memory volume. A stack goes to the
+pool when its estimated single-core decoding time is at least
+``streaming.POOL_MIN_MS_WARM`` (``POOL_MIN_MS_COLD`` before the pool has started, which
+costs about 0.3 s once); uncompressed frames are copied straight from the file into the
+volume in the calling process, which is faster than any hand-over. Headers of 48 files on
+disk or more are parsed in the pool as well (parsing dominates an uncompressed load).
 
 Every failure is per file: a broken file becomes a :class:`FileError` and the other files
 still load.
@@ -21,69 +22,34 @@ still load.
 
 from __future__ import annotations
 
-import logging
-import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
-from workstation.core.stack import ImageStack
-from workstation.dicom.decoders import DecodeError, decode_into
-from workstation.dicom.file_reader import (
-    HeaderError,
-    Source,
-    describe_failure,
-    open_dataset,
-    source_label,
-)
-from workstation.dicom.image_record import PIXEL_DATA_TAG, ImageRecord, make_record
-from workstation.dicom.stack_builder import StackPlan, build_stack, plan_stacks
+from workstation.dicom.decode_pool import default_workers, warm_up
+from workstation.dicom.load_report import FileError, LoadResult, Progress
+from workstation.dicom.streaming import SeriesLoad, SliceReady, load_series_streaming
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "MEASURED_MODES",
+    "FileError",
+    "LoadResult",
+    "Progress",
+    "SeriesLoad",
+    "SliceReady",
+    "default_workers",
+    "load_series",
+    "load_series_streaming",
+    "warm_up",
+]
 
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class FileError:
-    """A source that could not be shown, named by file name or position (never by PHI)."""
-
-    source_label: str
-    message: str
-
-
-@dataclass(slots=True)
-class LoadResult:
-    stacks: list[ImageStack] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-
-
-def default_workers() -> int:
-    return max(1, min(8, os.cpu_count() or 1))
-
-
-def _parse(index: int, source: Source) -> ImageRecord:
-    ds = open_dataset(source)
-    try:
-        return make_record(index, source_label(source, index), source, ds)
-    except HeaderError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - element values of hostile files fail anywhere
-        raise HeaderError(describe_failure(exc)) from exc
-
-
-def _decode(record: ImageRecord, plan: StackPlan) -> None:
-    """Decode one file into its stack's array, then drop its encoded bytes."""
-    if plan.pixels is None:
-        raise ValueError("the stack's array is not allocated")
-    slots = plan.slots_of(record)
-    ds = record.dataset
-    try:
-        decode_into(ds, plan.pixels, [slots[f] for f in range(record.frames)])
-    finally:
-        if PIXEL_DATA_TAG in ds:
-            del ds[PIXEL_DATA_TAG]
+# Load time of one series, ms (median of 5 after a warm-up load), on the 2-core x86-64
+# development machine: 300-slice 512x512 16-bit CT generated by ``python -m
+# workstation.bench`` (12 bits stored), files in the page cache. "sequential": one
+# process, no pool; "2 threads": the former thread-pool loader; "2 processes": this
+# loader with a warm pool. Recorded by ``python -m workstation.bench.decode_modes``.
+MEASURED_MODES = """
+(filled in from python -m workstation.bench.decode_modes)
+"""
 
 
 def load_series(
@@ -93,59 +59,8 @@ def load_series(
     progress: Progress | None = None,
 ) -> LoadResult:
     """Load the given files into stacks; ``progress(done, total)`` counts files finished
-    (decoded or failed) and is called on the calling thread."""
-    total = len(sources)
-    result = LoadResult()
-    errors: list[tuple[int, FileError]] = []
-    done = 0
-
-    def report(count: int = 1) -> None:
-        nonlocal done
-        done += count
-        if progress is not None:
-            progress(done, total)
-
-    if progress is not None:
-        progress(0, total)
-    records: list[ImageRecord] = []
-    for index, source in enumerate(sources):
-        try:
-            records.append(_parse(index, source))
-        except HeaderError as exc:
-            errors.append((index, FileError(source_label(source, index), str(exc))))
-            report()
-
-    plans = plan_stacks(records)
-    jobs: list[tuple[ImageRecord, StackPlan]] = []
-    for plan in plans:
-        members = list({id(s.record): s.record for s in plan.slices}.values())
-        try:
-            plan.allocate()
-        except MemoryError as exc:
-            errors.extend((r.index, FileError(r.label, str(exc))) for r in members)
-            report(len(members))
-            continue
-        jobs.extend((rec, plan) for rec in members)
-
-    failed: set[int] = set()
-    with ThreadPoolExecutor(max_workers=workers or default_workers()) as pool:
-        futures = {pool.submit(_decode, rec, plan): rec for rec, plan in jobs}
-        for future in as_completed(futures):
-            rec = futures[future]
-            exc = future.exception()
-            if exc is not None:
-                failed.add(rec.index)
-                message = str(exc) if isinstance(exc, DecodeError) else describe_failure(exc)
-                errors.append((rec.index, FileError(rec.label, message)))
-            report()
-
-    for plan in plans:
-        if plan.pixels is None:
-            continue
-        stack = build_stack(plan, failed)
-        if stack is not None:
-            result.stacks.append(stack)
-    result.errors = [error for _, error in sorted(errors, key=lambda item: item[0])]
-    log.info("loaded %d stacks from %d files, %d failed", len(result.stacks), total,
-             len(result.errors))
-    return result
+    (decoded or failed) and is called on the calling thread. ``workers`` caps the decoding
+    processes (1: decode in this process only)."""
+    load = load_series_streaming(sources, workers=workers, progress=progress,
+                                 background=False)
+    return load.result()

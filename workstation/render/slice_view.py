@@ -6,18 +6,22 @@ window is removed.
 
 Display is exact: the color table has one entry per stored value (see
 :mod:`workstation.render.lut`) and the texture is sampled nearest-neighbour, so the gray of
-every screen pixel is :func:`workstation.core.display.apply_display` of the stored value
-of the image pixel under it.
+every screen pixel is :func:`workstation.core.display.display_values` of the stored value
+of the image pixel under it. The VOI in use is one of the image's own choices (VOI LUT
+Sequence tables and windows, PS3.3 C.11.2; cycled with :meth:`SliceView.cycle_voi`) or a
+window set by the user. Colour stacks (8-bit RGB) bypass the table: their scalars are the
+displayed colours (PS3.4 N.1: the grayscale pipeline does not apply to colour).
 
 Changing slice copies nothing: the 2D vtkImageData is kept and its scalars are pointed at
 ``stack.pixels[k]`` (a contiguous view of the volume) through ``numpy_to_vtk(deep=False)``;
 only the texture upload of that one slice happens in VTK. The color table is rebuilt only
-when the window, the stack or the invert state changes.
+when the VOI, the stack or the invert state changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
@@ -35,6 +39,9 @@ from vtkmodules.vtkRenderingCore import (
 import vtkmodules.vtkRenderingFreeType  # noqa: F401  isort: skip
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  isort: skip
 
+from workstation.core.autowindow import auto_window
+from workstation.core.grayscale import VoiTransform, voi_label
+from workstation.core.lut import LookupTable
 from workstation.core.overlay import corner_text
 from workstation.core.stack import ImageStack
 from workstation.core.window import Window
@@ -61,13 +68,12 @@ class SliceView:
         self._mapper.SetInputData(self._image)
         self._mapper.BorderOn()  # draw edge pixels whole, not cut at their centres
         self._lut = GrayLookupTable()
-        prop = vtkImageProperty()
-        prop.SetInterpolationTypeToNearest()
-        prop.SetLookupTable(self._lut.vtk_table)
-        prop.UseLookupTableScalarRangeOn()
+        self._property = vtkImageProperty()
+        self._property.SetInterpolationTypeToNearest()
+        self._use_gray_table(True)
         self._actor = vtkImageSlice()
         self._actor.SetMapper(self._mapper)
-        self._actor.SetProperty(prop)
+        self._actor.SetProperty(self._property)
         self._actor.VisibilityOff()
         self.renderer.AddViewProp(self._actor)
         self.renderer.GetActiveCamera().ParallelProjectionOn()
@@ -77,7 +83,8 @@ class SliceView:
         self._pixels: np.ndarray | None = None
         self._stored_range = (0, 0)
         self._slice = 0
-        self._window = Window(0.0, 1.0)
+        self._voi: VoiTransform = Window(0.0, 1.0)
+        self._voi_index: int | None = None
         self._invert = False
         self._show_phi = True
         self._geometry = ViewGeometry()
@@ -104,7 +111,28 @@ class SliceView:
 
     @property
     def window(self) -> Window:
-        return self._window
+        """The window in use; for a VOI LUT table, the window over its ramp (what a drag
+        starts from)."""
+        if isinstance(self._voi, LookupTable):
+            return self._voi.ramp_window()
+        return self._voi
+
+    @property
+    def voi(self) -> VoiTransform:
+        """The VOI transform in use: a window or a VOI LUT Sequence table."""
+        return self._voi
+
+    @property
+    def voi_choices(self) -> tuple[VoiTransform, ...]:
+        """The image's own VOI transforms (tables first, then windows)."""
+        if self._stack is None or self._stack.is_color:
+            return ()
+        return self._stack.grayscale.voi_choices
+
+    @property
+    def voi_index(self) -> int | None:
+        """Index in :attr:`voi_choices` of the VOI in use; None for a user's window."""
+        return self._voi_index
 
     @property
     def invert(self) -> bool:
@@ -141,17 +169,24 @@ class SliceView:
 
     # -- content ---------------------------------------------------------------------------
 
-    def set_stack(self, stack: ImageStack, window: Window | None = None) -> None:
-        """Show ``stack``: middle slice of a volume, the only slice of a single image."""
+    def set_stack(self, stack: ImageStack, window: VoiTransform | None = None) -> None:
+        """Show ``stack``: middle slice of a volume, the only slice of a single image;
+        with ``window`` (a window or VOI LUT table), else the image's default VOI."""
         pixels = stack.pixels
-        if pixels.ndim != 3 or pixels.dtype.kind not in "iu":
-            raise ValueError("stack pixels must be an integer (slices, rows, columns) array")
+        color = pixels.ndim == 4 and pixels.shape[3] == 3 and pixels.dtype == np.uint8
+        if not color and (pixels.ndim != 3 or pixels.dtype.kind not in "iu"):
+            raise ValueError("stack pixels must be an integer (slices, rows, columns) array "
+                             "or (slices, rows, columns, 3) uint8 RGB")
         if not pixels.flags.c_contiguous:
             pixels = np.ascontiguousarray(pixels)  # once per stack, so slices are views
         self._stack = stack
         self._pixels = pixels
         self._stored_range = stack.stored_range()
-        self._window = window if window is not None else stack.default_window()
+        self._use_gray_table(not color)
+        if window is not None:
+            self._set_voi(window)
+        else:
+            self._set_default_voi()
         self._image.SetDimensions(stack.columns, stack.rows, 1)
         self._image.SetSpacing(stack.pixel_spacing[1], stack.pixel_spacing[0], 1.0)
         self._image.SetOrigin(0.0, 0.0, 0.0)
@@ -181,13 +216,43 @@ class SliceView:
         self.set_slice(self._slice + int(delta))
 
     def set_window(self, window: Window) -> None:
-        self._window = window
+        self.set_voi(window)
+
+    def set_voi(self, voi: VoiTransform) -> None:
+        """Show with this window or VOI LUT table (one of the image's own or the user's)."""
+        self._set_voi(voi)
         self._update_lut()
         self._changed()
 
+    def select_voi(self, index: int) -> None:
+        """Use the image's own VOI choice ``index`` (wrapping around)."""
+        choices = self.voi_choices
+        if choices:
+            self.set_voi(choices[int(index) % len(choices)])
+
+    def cycle_voi(self, step: int = 1) -> None:
+        """Next (or previous) of the image's own windows and VOI LUT tables."""
+        if self._voi_index is not None:
+            start = self._voi_index
+        else:  # from a user's window: forward starts at the first choice, back at the last
+            start = -1 if step > 0 else 0
+        self.select_voi(start + int(step))
+
+    def reset_voi(self) -> None:
+        """The image's default VOI: its first table or window, else the automatic window."""
+        self._set_default_voi()
+        self._update_lut()
+        self._changed()
+
+    def apply_auto_window(self) -> None:
+        """Window from the image's histogram, padding excluded (core.autowindow)."""
+        if self._stack is not None and not self._stack.is_color:
+            self.set_voi(auto_window(self._stack))
+
     def adjust_window(self, d_center: float, d_width: float) -> None:
-        """Move the window by modality units (the viewport scales mouse motion to these)."""
-        self.set_window(self._window.moved(d_center, d_width))
+        """Move the window by modality units (the viewport scales mouse motion to these).
+        From a VOI LUT table, the drag starts at the window over the table's ramp."""
+        self.set_window(self.window.moved(d_center, d_width))
 
     # -- view ------------------------------------------------------------------------------
 
@@ -248,27 +313,53 @@ class SliceView:
         if interactor is not None and interactor.GetInteractorStyle() is not None:
             interactor.SetInteractorStyle(None)
 
+    def _use_gray_table(self, gray: bool) -> None:
+        """Gray stacks go through the exact table; RGB scalars are shown as they are
+        (no table, and the property's default window 255 / level 127.5 is the identity)."""
+        prop = self._property
+        if gray:
+            prop.SetLookupTable(self._lut.vtk_table)
+            prop.UseLookupTableScalarRangeOn()
+        else:
+            prop.SetLookupTable(None)
+            prop.UseLookupTableScalarRangeOff()
+            prop.SetColorWindow(255.0)
+            prop.SetColorLevel(127.5)
+
+    def _set_voi(self, voi: VoiTransform) -> None:
+        self._voi = voi
+        choices = self.voi_choices
+        self._voi_index = next((i for i, c in enumerate(choices) if c is voi or c == voi), None)
+
+    def _set_default_voi(self) -> None:
+        stack = self._stack
+        if stack is None:
+            return
+        if stack.is_color:
+            self._set_voi(Window(127.5, 256.0))
+            return
+        default = stack.grayscale.default_voi
+        self._set_voi(default if default is not None else auto_window(stack))
+
     def _load_slice(self) -> None:
         """Point the image scalars at slice k of the volume (a view, no copy)."""
         if self._pixels is None:
             return
-        flat = self._pixels[self._slice].reshape(-1)
+        slice_pixels = self._pixels[self._slice]
+        flat = slice_pixels.reshape(-1, 3) if slice_pixels.ndim == 3 else slice_pixels.ravel()
         scalars = numpy_to_vtk(flat, deep=False)
         scalars.SetName("stored")
         self._slice_ref = flat  # numpy memory must outlive the VTK array that borrows it
         self._image.GetPointData().SetScalars(scalars)
         self._image.Modified()
 
-    def _effective_invert(self) -> bool:
-        stack_inverted = self._stack.inverted if self._stack is not None else False
-        return stack_inverted != self._invert
-
     def _update_lut(self) -> None:
-        if self._stack is None:
+        """Rebuild the table; the user's invert is combined with the image's Presentation
+        LUT Shape inside core.display (padding stays background either way)."""
+        if self._stack is None or self._stack.is_color:
             return
         low, high = self._stored_range
-        self._lut.update(low, high, self._stack.slope, self._stack.intercept, self._window,
-                         self._effective_invert())
+        self._lut.update_transform(low, high, self._stack.grayscale, self._voi, self._invert)
 
     def _place_camera(self, width: int, height: int) -> None:
         camera = self.renderer.GetActiveCamera()
@@ -282,9 +373,16 @@ class SliceView:
     def _changed(self) -> None:
         if self._stack is not None:
             stack = self._stack
-            text = corner_text(stack.header, self._slice, stack.count, self._window,
+            text = corner_text(stack.header, self._slice, stack.count, self.window,
                                self._geometry.zoom, self._show_phi)
-            self._corners.set_text(text)
+            # The W/L line names the VOI in use (its explanation, or the table), and is
+            # left out for colour, which has no window.
+            lines = text.bottom_right.split("\n")
+            if stack.is_color:
+                lines = lines[1:]
+            else:
+                lines[0] = voi_label(self._voi)
+            self._corners.set_text(replace(text, bottom_right="\n".join(lines)))
         self.render()
         for callback in list(self.on_changed):
             callback()
