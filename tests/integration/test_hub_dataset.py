@@ -94,6 +94,26 @@ def bearer(tokens: dict) -> dict[str, str]:
     return {"Authorization": f"Bearer {tokens['access_token']}"}
 
 
+def start_live_hub(root: Path, clock: FakeClock, **overrides):
+    """The demo hub on a real loopback socket over the tiny data set; returns (hub, demo)."""
+    from workstation.demohub.server import start_in_thread
+
+    demo = build_hub_dataset(root / "demo-data")
+    hub = start_in_thread(
+        root / "data", port=0, manifest=demo.manifest, settings=fast_settings(clock, **overrides)
+    )
+    return hub, demo
+
+
+def signed_in(base_url: str, user: DemoUser, clock: FakeClock, **kwargs):
+    """A HubClient signed in as ``user``."""
+    from workstation.hub.client import HubClient
+
+    client = HubClient(base_url, **kwargs)
+    sign_in(client, user, clock)
+    return client
+
+
 @dataclass
 class DemoSet:
     manifest: Path

@@ -105,7 +105,7 @@ def test_preliminary_then_final_versions(live) -> None:
     ]
     with pytest.raises(Conflict) as err:
         client.submit_report(ReportDraft(uid, impression="Oops", kind=ReportKind.PRELIMINARY))
-    assert err.value.code == "already_final"
+    assert err.value.code == "already_signed"
     assert [row[0] for row in _rows(hub.db_path, uid)] == [1, 2]
 
 

@@ -110,6 +110,19 @@ def test_worklist_filters(live, reader: HubClient) -> None:
     assert (err.value.code, err.value.status) == ("invalid_request", 422)
 
 
+def test_worklist_pages_carry_the_total(live, reader: HubClient) -> None:
+    uids = live[1].uids
+    order = [uids["ankara_stat"], uids["izmir"], uids["ankara_old"]]
+    pages = [reader.worklist_page(limit=2, offset=offset) for offset in (0, 2, 4)]
+    assert [[i.study_uid for i in p.items] for p in pages] == [order[:2], order[2:], []]
+    assert {(p.total, p.limit) for p in pages} == {(3, 2)}
+    filtered = reader.worklist_page(tenant="ankara", limit=1)
+    assert (filtered.total, [i.study_uid for i in filtered.items]) == (2, [uids["ankara_stat"]])
+    with pytest.raises(HubError) as err:
+        reader.worklist(limit=0)
+    assert err.value.status == 422
+
+
 def test_tenant_scope_is_enforced(live, izmir: HubClient) -> None:
     uids = live[1].uids
     assert [i.study_uid for i in izmir.worklist()] == [uids["izmir"]]

@@ -20,6 +20,7 @@ from workstation.demohub.security import (
     sign_url,
     url_signature_valid,
 )
+from workstation.hub.vocabulary import Role
 
 KEY = b"k" * 32
 NOW = 1_767_600_005.0
@@ -52,7 +53,13 @@ def test_rfc6238_reference_vector() -> None:
 
 
 def test_demo_accounts_are_usable_in_authenticator_apps() -> None:
-    assert {u.username for u in DEMO_USERS} == {"dr.demo", "dr.izmir"}
+    assert {u.username for u in DEMO_USERS} == {
+        "dr.demo", "dr.izmir", "res.ankara", "tech.ankara", "ref.ankara", "admin.ankara",
+        "sysadmin",
+    }  # fmt: skip
+    # Every role has a demo account, and every secret is distinct.
+    assert {u.role for u in DEMO_USERS} == {r.value for r in Role}
+    assert len({u.totp_secret for u in DEMO_USERS}) == len(DEMO_USERS)
     assert DEMO_IZMIR.tenants == ("izmir",)
     for user in DEMO_USERS:
         assert len(user.totp_secret) == 32  # 160 bits

@@ -49,6 +49,23 @@ def test_parse_item() -> None:
     assert (item.patient_name, item.priors_count, item.modality) == ("YILMAZ^AYŞE", 2, "CT/PT")
     empty = models.parse_item(ITEM | {"patient_birth_date": None, "study_datetime": None})
     assert empty.patient_birth_date is None and empty.study_datetime is None
+    assert (item.claimed_by, item.claim_expires_at, item.open_critical) == ("", None, 0)
+
+
+def test_parse_item_with_claim_and_open_critical_results() -> None:
+    item = models.parse_item(ITEM | {"claimed_by": "dr.izmir", "open_critical": 2,
+                                     "claim_expires_at": "2026-01-05T08:30:05Z"})  # fmt: skip
+    assert item.claimed_by == "dr.izmir" and item.open_critical == 2
+    assert item.claim_expires_at == datetime(2026, 1, 5, 8, 30, 5, tzinfo=UTC)
+
+
+def test_parse_user_carries_the_permissions() -> None:
+    user = models.parse_user({"username": "res", "display_name": "R", "role": "resident",
+                              "tenants": ["ankara"],
+                              "permissions": ["see_worklist", "write_preliminary"]})  # fmt: skip
+    assert user.can("write_preliminary") and not user.can("sign_final")
+    older = models.parse_user({"username": "x", "role": "radiologist"})
+    assert older.permissions == () and not older.can("see_worklist")
 
 
 @pytest.mark.parametrize(
@@ -115,7 +132,7 @@ def test_challenge_repr_hides_the_token() -> None:
         (403, {"error": "bad_signature"}, UrlExpired, "bad_signature"),
         (403, {"error": "forbidden"}, PermissionDenied, "forbidden"),
         (404, {"error": "not_found"}, NotFound, "not_found"),
-        (409, {"error": "already_final"}, Conflict, "already_final"),
+        (409, {"error": "already_signed", "by": "dr.izmir"}, Conflict, "already_signed"),
         (422, {"error": "missing_fields"}, HubError, "missing_fields"),
         (500, None, HubError, "http_500"),
         (503, None, HubUnreachable, "unreachable"),
@@ -125,6 +142,8 @@ def test_error_mapping(status: int, body: dict | None, cls: type, code: str) -> 
     response = httpx.Response(status, json=body) if body else httpx.Response(status, text="<html>")
     err = to_error(response)
     assert type(err) is cls and err.code == code
+    extra = {k: v for k, v in (body or {}).items() if k != "error"}
+    assert err.details == extra  # e.g. who signed first, seconds to wait
 
 
 def test_httpx_request_log_loses_query_strings() -> None:

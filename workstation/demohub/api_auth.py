@@ -41,6 +41,7 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 _ERRORS = {
     401: {"model": ErrorOut},
+    422: {"model": ErrorOut},
     423: {"model": ErrorOut},
     429: {"model": ErrorOut},
 }
@@ -140,7 +141,9 @@ def totp(body: TotpIn, ctx: Ctx) -> dict:
     return tokens
 
 
-@router.post("/refresh", response_model=TokensOut, responses={401: {"model": ErrorOut}})
+@router.post(
+    "/refresh", response_model=TokensOut, responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+)
 def refresh(body: RefreshIn, ctx: Ctx) -> dict:
     """Swap a refresh token for a new pair; an already-used one revokes its whole family."""
     now = ctx.now()
@@ -152,10 +155,11 @@ def refresh(body: RefreshIn, ctx: Ctx) -> dict:
         if rotation.reuse_detected:
             log.warning("refresh token reuse for user %s; session revoked", rotation.username)
         raise ApiError(401, ErrorCode.SESSION_EXPIRED, "session ended; sign in again")
+    ctx.store.audit("refresh", "ok", at=now, username=rotation.username)
     return rotation.tokens
 
 
-@router.post("/logout", response_model=StatusOut)
+@router.post("/logout", response_model=StatusOut, responses={422: {"model": ErrorOut}})
 def logout(
     ctx: Ctx,
     credentials: BearerCredentials,

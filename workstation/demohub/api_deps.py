@@ -1,20 +1,30 @@
-"""Request dependencies shared by the API routes: the hub context and the signed-in caller."""
+"""Request dependencies shared by the API routes: the hub context, the signed-in caller, the
+role check and the tenant-scoped study lookup.
+
+Every route that touches patient data declares its permission with :func:`require`, so the
+role check cannot be forgotten in a handler's body and is visible in the route's signature;
+studies are only ever looked up through :func:`scoped_study`, which applies the tenant scope.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from workstation.demohub.api_errors import ApiError
+from workstation.demohub import catalog
+from workstation.demohub.api_errors import ApiError, not_found
 from workstation.demohub.db import HubStore
+from workstation.demohub.roles import has_permission
 from workstation.demohub.security import ExpiredTokenError, InvalidTokenError, decode_jwt
 from workstation.demohub.sessions import HubKeys, is_active
 from workstation.demohub.settings import HubSettings
 from workstation.demohub.users import load_user
 from workstation.hub.codes import ErrorCode
+from workstation.hub.vocabulary import Permission
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +94,52 @@ def get_principal(credentials: BearerCredentials, ctx: Ctx) -> Principal:
 
 
 CurrentUser = Annotated[Principal, Depends(get_principal)]
+
+
+def ensure_permission(ctx: HubContext, who: Principal, permission: Permission) -> None:
+    """403 ``{"error": "forbidden", "permission": ...}`` unless the caller's role holds
+    ``permission``; the refusal is audited."""
+    if has_permission(who.role, permission):
+        return
+    ctx.store.audit(
+        "permission_denied",
+        ErrorCode.FORBIDDEN,
+        at=ctx.now(),
+        username=who.username,
+        detail=f"permission={permission.value}",
+    )
+    raise ApiError(
+        403,
+        ErrorCode.FORBIDDEN,
+        f"your role may not {permission.value.replace('_', ' ')}",
+        permission=permission.value,
+    )
+
+
+def require(permission: Permission) -> Callable[..., Principal]:
+    """A dependency admitting only callers whose role holds ``permission``."""
+
+    def check(who: CurrentUser, ctx: Ctx) -> Principal:
+        ensure_permission(ctx, who, permission)
+        return who
+
+    check.__name__ = f"require_{permission.value}"
+    return check
+
+
+def scoped_study(ctx: HubContext, who: Principal, study_uid: str, event: str) -> dict[str, Any]:
+    """The study's worklist item if it is in one of the caller's tenants. A study of another
+    tenant answers 404 exactly like one that does not exist, so its existence is not revealed;
+    the attempt is still audited under ``event``."""
+    with ctx.store.read() as conn:
+        item = catalog.study_item(conn, who.tenants, study_uid, ctx.now())
+    if item is None:
+        ctx.store.audit(
+            event, ErrorCode.NOT_FOUND, at=ctx.now(), username=who.username, study_uid=study_uid
+        )
+        raise not_found()
+    return item
+
+
+# DICOM UIDs are at most 64 characters (PS3.5 section 9.1).
+StudyUid = Annotated[str, Path(max_length=64, description="Study Instance UID")]

@@ -59,7 +59,34 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = ErrorCode.NOT_FOUND if exc.status_code == 404 else f"http_{exc.status_code}"
+        # 400 comes from a body that is not even text (e.g. invalid UTF-8).
+        codes = {404: ErrorCode.NOT_FOUND, 400: ErrorCode.INVALID_REQUEST}
+        code = codes.get(exc.status_code, f"http_{exc.status_code}")
         return error_response(
             ApiError(exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {}))
         )
+
+
+def document_unparseable_bodies(app: FastAPI) -> None:
+    """Add the 400 answer (RFC 9110 section 15.5.1: the body could not be parsed at all) to
+    every operation that takes a body, so the published contract lists every status the hub
+    can send. FastAPI adds it at run time but not to the schema."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        answer = {
+            "description": "Body could not be parsed",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
+            },
+        }
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                if "requestBody" in operation:
+                    operation["responses"].setdefault("400", answer)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,4 +1,6 @@
-"""Request and response bodies of the hub API; they define the contract in /openapi.json."""
+"""Request and response bodies of the hub API (sign-in, worklist, studies, object URLs); they
+define the contract in /openapi.json. Reporting, critical results and audit bodies are in
+:mod:`workstation.demohub.api_models_reporting`."""
 
 from __future__ import annotations
 
@@ -6,10 +8,26 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from workstation.hub.vocabulary import Permission, Role
+
+
+class ValidationIssue(BaseModel):
+    loc: list[str]
+    msg: str
+
 
 class ErrorOut(BaseModel):
+    """Every failure: a machine-readable ``error`` code (see workstation.hub.codes) and a
+    sentence; some codes add the fields below."""
+
     error: str
     message: str = ""
+    permission: str | None = Field(default=None, description="forbidden: the missing one")
+    by: str | None = Field(default=None, description="claimed / already_signed: the holder")
+    expires_at: str | None = Field(default=None, description="claimed: when the lock ends")
+    retry_after: int | None = Field(default=None, description="throttled / locked: seconds")
+    fields: list[str] | None = Field(default=None, description="missing_fields: which")
+    detail: list[ValidationIssue] | None = Field(default=None, description="invalid_request")
 
 
 class LoginIn(BaseModel):
@@ -31,8 +49,9 @@ class TotpIn(BaseModel):
 class UserOut(BaseModel):
     username: str
     display_name: str
-    role: str
+    role: Role
     tenants: list[str]
+    permissions: list[Permission]
 
 
 class TokensOut(BaseModel):
@@ -69,14 +88,19 @@ class WorklistItemOut(BaseModel):
     tenant_id: str
     hospital: str
     priority: Literal["STAT", "URGENT", "ROUTINE"]
-    status: str
+    status: Literal["UNREAD", "IN_PROGRESS", "PRELIMINARY", "FINAL"]
     priors_count: int
     clinical_notes: str
+    claimed_by: str = Field(description="user holding the reading lock; empty when free")
+    claim_expires_at: str | None = Field(description="when that lock ends (RFC 3339, UTC)")
+    open_critical: int = Field(description="critical-result communications not acknowledged")
 
 
 class WorklistOut(BaseModel):
     items: list[WorklistItemOut]
-    total: int
+    total: int = Field(description="matching studies across all pages")
+    limit: int
+    offset: int
 
 
 class InstanceOut(BaseModel):
@@ -117,25 +141,3 @@ class InstanceUrlOut(BaseModel):
 
 class UrlsOut(BaseModel):
     urls: list[InstanceUrlOut]
-
-
-class ReportIn(BaseModel):
-    findings: str = Field(default="", max_length=100_000)
-    impression: str = Field(default="", max_length=100_000)
-    kind: Literal["PRELIMINARY", "FINAL"]
-    idempotency_key: str = Field(min_length=8, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
-
-
-class ReceiptOut(BaseModel):
-    report_id: str
-    study_uid: str
-    version: int
-    kind: str
-    status: str
-    created_at: str
-    author: str
-
-
-class ReportOut(ReceiptOut):
-    findings: str
-    impression: str

@@ -3,7 +3,8 @@
 Downloads run on many threads and may be handed to code that should not hold the reader's
 tokens, so the URL itself is the credential: an HMAC signature over instance, user, tenant and
 expiry (see :func:`workstation.demohub.security.sign_url`). The user's tenant access is checked
-again at fetch time, so withdrawing access also kills URLs already handed out.
+again at fetch time (tenant and the ``read_images`` permission of the role), so withdrawing
+access also kills URLs already handed out.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import os
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Path, Query
 from fastapi.responses import Response
 
 from workstation.demohub import catalog
@@ -20,9 +21,11 @@ from workstation.demohub.api_deps import Ctx
 from workstation.demohub.api_errors import ApiError
 from workstation.demohub.api_models import ErrorOut
 from workstation.demohub.ranges import RangeNotSatisfiableError, parse_byte_range
+from workstation.demohub.roles import has_permission
 from workstation.demohub.security import url_signature_valid
 from workstation.demohub.users import load_user
 from workstation.hub.codes import ErrorCode
+from workstation.hub.vocabulary import Permission
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +44,11 @@ DICOM_MEDIA_TYPE = "application/dicom"
         403: {"model": ErrorOut},
         404: {"model": ErrorOut},
         416: {"model": ErrorOut},
+        422: {"model": ErrorOut},
     },
 )
 def get_object(
-    instance_id: int,
+    instance_id: Annotated[int, Path(ge=1, le=2**62)],
     ctx: Ctx,
     u: Annotated[str, Query(max_length=128, description="user the URL was issued to")],
     t: Annotated[str, Query(max_length=64, description="tenant of the instance")],
@@ -74,7 +78,12 @@ def get_object(
         user = load_user(conn, u)
     if row is None:
         raise refuse(404, ErrorCode.NOT_FOUND, "no such object")
-    if row["tenant_id"] != t or user is None or t not in user.tenants:
+    if (
+        row["tenant_id"] != t
+        or user is None
+        or t not in user.tenants
+        or not has_permission(user.role, Permission.READ_IMAGES)
+    ):
         raise refuse(403, ErrorCode.FORBIDDEN, "no access to this object", row["study_uid"])
 
     try:

@@ -1,7 +1,8 @@
 """Worklist, study detail and pre-signed object URL routes.
 
 All of them run as the signed-in reader and see only studies of that reader's tenants; a study
-of another tenant answers exactly like a study that does not exist.
+of another tenant answers exactly like a study that does not exist. The worklist and study
+detail need ``see_worklist``; object URLs (the images themselves) need ``read_images``.
 """
 
 from __future__ import annotations
@@ -11,20 +12,26 @@ from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 
 from workstation.core.study import Priority, StudyStatus
 from workstation.demohub import catalog
-from workstation.demohub.api_deps import Ctx, CurrentUser
-from workstation.demohub.api_errors import ApiError, not_found
+from workstation.demohub.api_deps import Ctx, Principal, StudyUid, require, scoped_study
+from workstation.demohub.api_errors import ApiError
 from workstation.demohub.api_models import ErrorOut, StudyOut, UrlsIn, UrlsOut, WorklistOut
 from workstation.demohub.db import iso_utc
 from workstation.demohub.security import sign_url
 from workstation.hub.codes import ErrorCode
+from workstation.hub.vocabulary import Permission
 
-router = APIRouter(prefix="/api/v1", tags=["studies"])
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["studies"],
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+)
 
-_AUTH_ERRORS = {401: {"model": ErrorOut}}
+Viewer = Annotated[Principal, Depends(require(Permission.SEE_WORKLIST))]
+ImageReader = Annotated[Principal, Depends(require(Permission.READ_IMAGES))]
 _MODALITY = re.compile(r"^[A-Z0-9]{1,16}$")
 
 
@@ -39,9 +46,9 @@ def _split(value: str | None, allowed: set[str] | None, name: str) -> tuple[str,
     return items
 
 
-@router.get("/worklist", response_model=WorklistOut, responses=_AUTH_ERRORS)
+@router.get("/worklist", response_model=WorklistOut)
 def worklist(
-    who: CurrentUser,
+    who: Viewer,
     ctx: Ctx,
     status: Annotated[str | None, Query(description="comma-separated StudyStatus values")] = None,
     modality: Annotated[str | None, Query(description="comma-separated codes, e.g. CT,MR")] = None,
@@ -50,9 +57,11 @@ def worklist(
     date_from: Annotated[date | None, Query(description="first study date, inclusive")] = None,
     date_to: Annotated[date | None, Query(description="last study date, inclusive")] = None,
     q: Annotated[str | None, Query(max_length=128, description="name, ID or accession")] = None,
-    limit: Annotated[int, Query(ge=1)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1_000_000)] = 200,
+    offset: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> dict:
+    """One page of the caller's worklist: STAT, then URGENT, then ROUTINE, each oldest first
+    (longest waiting); ``total`` counts all matches for paging."""
     modalities = tuple(m.upper() for m in _split(modality, None, "modality"))
     if any(not _MODALITY.match(m) for m in modalities):
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "modality must be a DICOM modality code")
@@ -67,24 +76,30 @@ def worklist(
         limit=min(limit, ctx.settings.max_page),
         offset=offset,
     )
+    now = ctx.now()
     with ctx.store.read() as conn:
-        items, total = catalog.worklist(conn, who.tenants, flt)
-    ctx.store.audit("worklist", "ok", at=ctx.now(), username=who.username, detail=f"total={total}")
-    return {"items": items, "total": total}
+        items, total = catalog.worklist(conn, who.tenants, flt, now)
+    # Which filters were used, never their values: a search text may be a patient's name.
+    used = ",".join(
+        name for name, value in (("status", status), ("modality", modality), ("tenant", tenant),
+                                 ("priority", priority), ("date_from", date_from),
+                                 ("date_to", date_to), ("q", q)) if value
+    )  # fmt: skip
+    ctx.store.audit(
+        "worklist", "ok", at=now, username=who.username,
+        detail=f"total={total} filters={used or '-'}",
+    )  # fmt: skip
+    return {"items": items, "total": total, "limit": flt.limit, "offset": flt.offset}
 
 
-@router.get(
-    "/studies/{study_uid}",
-    response_model=StudyOut,
-    responses={**_AUTH_ERRORS, 404: {"model": ErrorOut}},
-)
-def study(study_uid: str, who: CurrentUser, ctx: Ctx) -> dict:
+@router.get("/studies/{study_uid}", response_model=StudyOut, responses={404: {"model": ErrorOut}})
+def study(study_uid: StudyUid, who: Viewer, ctx: Ctx) -> dict:
+    """Series and instances of one study, and the same patient's earlier studies in the same
+    hospital (priors for comparison)."""
+    item = scoped_study(ctx, who, study_uid, "study_view")
     with ctx.store.read() as conn:
-        item = catalog.study_item(conn, who.tenants, study_uid)
-        if item is None:
-            raise not_found()
         series = catalog.series_with_instances(conn, study_uid)
-        priors = catalog.priors(conn, item)
+        priors = catalog.priors(conn, item, ctx.now())
     ctx.store.audit(
         "study_view",
         "ok",
@@ -96,15 +111,11 @@ def study(study_uid: str, who: CurrentUser, ctx: Ctx) -> dict:
     return {"study": item, "series": series, "priors": priors}
 
 
-@router.post(
-    "/studies/{study_uid}/urls",
-    response_model=UrlsOut,
-    responses={**_AUTH_ERRORS, 404: {"model": ErrorOut}},
-)
+@router.post("/studies/{study_uid}/urls", response_model=UrlsOut, responses={404: {"model": ErrorOut}})
 def instance_urls(
-    study_uid: str,
+    study_uid: StudyUid,
     request: Request,
-    who: CurrentUser,
+    who: ImageReader,
     ctx: Ctx,
     body: Annotated[UrlsIn | None, Body()] = None,
 ) -> dict:
@@ -112,10 +123,8 @@ def instance_urls(
     instance, user, tenant and expiry, so a URL cannot be altered to fetch anything else and
     stops working when it expires or the user loses the tenant."""
     series_uid = body.series_uid if body is not None else None
+    item = scoped_study(ctx, who, study_uid, "urls_issued")
     with ctx.store.read() as conn:
-        item = catalog.study_item(conn, who.tenants, study_uid)
-        if item is None:
-            raise not_found()
         rows = catalog.instances_for_urls(conn, study_uid, series_uid)
     if series_uid is not None and not rows:
         raise ApiError(404, ErrorCode.NOT_FOUND, "no such series in this study")

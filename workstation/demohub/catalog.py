@@ -10,17 +10,47 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from workstation.demohub.db import iso_utc
+
 # Worklist order: STAT before URGENT before ROUTINE, then the longest-waiting study first.
 _PRIORITY_RANK = "CASE s.priority WHEN 'STAT' THEN 0 WHEN 'URGENT' THEN 1 ELSE 2 END"
 
-_ITEM_COLUMNS = """
+# An unread study someone holds a live reading lock on is being read right now.
+_STATUS = (
+    "CASE WHEN s.status = 'UNREAD' AND c.username IS NOT NULL THEN 'IN_PROGRESS'"
+    " ELSE s.status END"
+)
+
+_ITEM_COLUMNS = " ".join(
+    (
+        """
     s.study_uid, s.accession, s.patient_name, s.patient_id, s.patient_sex,
     s.patient_birth_date, s.modalities AS modality, s.description, s.study_datetime,
-    s.tenant_id, t.name AS hospital, s.priority, s.status, s.clinical_notes,
+    s.tenant_id, t.name AS hospital, s.priority,""",
+        _STATUS,
+        """AS status, s.clinical_notes,
     (SELECT COUNT(*) FROM studies p
       WHERE p.tenant_id = s.tenant_id AND p.patient_id = s.patient_id AND p.patient_id != ''
-        AND p.study_datetime < s.study_datetime) AS priors_count
-"""
+        AND p.study_datetime < s.study_datetime) AS priors_count,
+    COALESCE(c.username, '') AS claimed_by, c.expires_at AS claim_expires_at,
+    (SELECT COUNT(*) FROM critical_results k
+      WHERE k.study_uid = s.study_uid AND k.acknowledged_at IS NULL) AS open_critical
+""",
+    )
+)
+
+# The first placeholder is the current time: only unexpired claims count.
+_FROM = (
+    " FROM studies s JOIN tenants t ON t.id = s.tenant_id"
+    " LEFT JOIN claims c ON c.study_uid = s.study_uid AND c.expires_at > ?"
+)
+
+
+def _item(row: sqlite3.Row) -> dict[str, Any]:
+    item = dict(row)
+    expires = item["claim_expires_at"]
+    item["claim_expires_at"] = iso_utc(expires) if item["claimed_by"] else None
+    return item
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +79,14 @@ def _scope_clause(tenants: Sequence[str]) -> tuple[str, list[Any]]:
 
 
 def worklist(
-    conn: sqlite3.Connection, tenants: Sequence[str], flt: WorklistFilter
+    conn: sqlite3.Connection, tenants: Sequence[str], flt: WorklistFilter, now: float
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the worklist and the total number of matching studies."""
-    scope, params = _scope_clause(tenants)
+    scope, scope_params = _scope_clause(tenants)
     where = [scope]
+    params: list[Any] = [now, *scope_params]
     for column, values in (
-        ("s.status", flt.status),
+        (_STATUS, flt.status),
         ("s.tenant_id", flt.tenant),
         ("s.priority", flt.priority),
     ):
@@ -80,41 +111,40 @@ def worklist(
         where.append("instr(s.search_text, ?) > 0")
         params.append(flt.q.strip().casefold())
     clause = " AND ".join(where)
-    total = conn.execute(f"SELECT COUNT(*) FROM studies s WHERE {clause}", params).fetchone()[0]  # noqa: S608 - only placeholders are interpolated
+    total = conn.execute(f"SELECT COUNT(*) {_FROM} WHERE {clause}", params).fetchone()[0]  # noqa: S608 - only placeholders are interpolated
     rows = conn.execute(
-        f"SELECT {_ITEM_COLUMNS} FROM studies s JOIN tenants t ON t.id = s.tenant_id"  # noqa: S608
+        f"SELECT {_ITEM_COLUMNS} {_FROM}"  # noqa: S608
         f" WHERE {clause} ORDER BY {_PRIORITY_RANK}, s.study_datetime, s.study_uid"
         " LIMIT ? OFFSET ?",
         [*params, flt.limit, flt.offset],
     ).fetchall()
-    return [dict(row) for row in rows], int(total)
+    return [_item(row) for row in rows], int(total)
 
 
 def study_item(
-    conn: sqlite3.Connection, tenants: Sequence[str], study_uid: str
+    conn: sqlite3.Connection, tenants: Sequence[str], study_uid: str, now: float
 ) -> dict[str, Any] | None:
     """The worklist item of one study, or None when it does not exist in the caller's scope
     (the two cases are indistinguishable on purpose)."""
     scope, params = _scope_clause(tenants)
     row = conn.execute(
-        f"SELECT {_ITEM_COLUMNS} FROM studies s JOIN tenants t ON t.id = s.tenant_id"  # noqa: S608
-        f" WHERE {scope} AND s.study_uid = ?",
-        [*params, study_uid],
+        f"SELECT {_ITEM_COLUMNS} {_FROM} WHERE {scope} AND s.study_uid = ?",  # noqa: S608
+        [now, *params, study_uid],
     ).fetchone()
-    return dict(row) if row is not None else None
+    return _item(row) if row is not None else None
 
 
-def priors(conn: sqlite3.Connection, item: dict[str, Any]) -> list[dict[str, Any]]:
+def priors(conn: sqlite3.Connection, item: dict[str, Any], now: float) -> list[dict[str, Any]]:
     """Earlier studies of the same patient in the same tenant, newest first."""
     if not item["patient_id"] or not item["study_datetime"]:
         return []
     rows = conn.execute(
-        f"SELECT {_ITEM_COLUMNS} FROM studies s JOIN tenants t ON t.id = s.tenant_id"  # noqa: S608
+        f"SELECT {_ITEM_COLUMNS} {_FROM}"  # noqa: S608
         " WHERE s.tenant_id = ? AND s.patient_id = ? AND s.study_datetime < ?"
         " ORDER BY s.study_datetime DESC",
-        (item["tenant_id"], item["patient_id"], item["study_datetime"]),
+        (now, item["tenant_id"], item["patient_id"], item["study_datetime"]),
     ).fetchall()
-    return [dict(row) for row in rows]
+    return [_item(row) for row in rows]
 
 
 def series_with_instances(conn: sqlite3.Connection, study_uid: str) -> list[dict[str, Any]]:

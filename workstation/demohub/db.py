@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from workstation.demohub import audit_chain
+
 log = logging.getLogger(__name__)
 
 DB_FILENAME = "hub.sqlite3"
@@ -101,18 +103,53 @@ CREATE TABLE IF NOT EXISTS reports (
     author TEXT NOT NULL,
     created_at TEXT NOT NULL,
     idempotency_key TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    supersedes TEXT,
     UNIQUE (author, idempotency_key),
     UNIQUE (study_uid, version)
 );
+CREATE TABLE IF NOT EXISTS drafts (
+    study_uid TEXT NOT NULL REFERENCES studies(study_uid),
+    author TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    impression TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (study_uid, author)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    study_uid TEXT PRIMARY KEY REFERENCES studies(study_uid),
+    username TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    claimed_at REAL NOT NULL,
+    expires_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS critical_results (
+    id TEXT PRIMARY KEY,
+    study_uid TEXT NOT NULL REFERENCES studies(study_uid),
+    tenant_id TEXT NOT NULL,
+    category INTEGER NOT NULL,
+    finding TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    method TEXT NOT NULL,
+    communicated_at TEXT NOT NULL,
+    flagged_by TEXT NOT NULL,
+    flagged_at TEXT NOT NULL,
+    acknowledged_by TEXT,
+    acknowledged_at TEXT,
+    read_back TEXT
+);
+CREATE INDEX IF NOT EXISTS critical_study ON critical_results(study_uid, acknowledged_at);
 CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id INTEGER PRIMARY KEY,
     at TEXT NOT NULL,
     event TEXT NOT NULL,
     username TEXT,
     tenant_id TEXT,
     study_uid TEXT,
     outcome TEXT NOT NULL,
-    detail TEXT NOT NULL DEFAULT ''
+    detail TEXT NOT NULL DEFAULT '',
+    prev_hash TEXT NOT NULL DEFAULT '',
+    hash TEXT NOT NULL DEFAULT ''
 );
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
@@ -124,6 +161,18 @@ BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
 def iso_utc(ts: float) -> str:
     """RFC 3339 timestamp in UTC with a ``Z`` suffix, as used in every API answer."""
     return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def utc_timestamp(when: datetime) -> float | None:
+    """Unix time of a client-supplied time (naive means UTC), or None when it cannot be
+    shown as an RFC 3339 UTC time (e.g. year 1 with a positive offset)."""
+    aware = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    try:
+        ts = aware.timestamp()
+        iso_utc(ts)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return ts
 
 
 class HubStore:
@@ -143,6 +192,8 @@ class HubStore:
         # per request (each request writes an audit row).
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
+        with self._lock:
+            _upgrade(self._conn)
         self._conn.executescript(SCHEMA)
 
     @classmethod
@@ -193,11 +244,46 @@ class HubStore:
         study_uid: str | None = None,
         detail: str = "",
     ) -> None:
-        """Append one row to the audit trail (IHE ATNA-style: who, what, when, outcome)."""
+        """Append one row to the hash-chained audit trail (IHE ATNA-style: who, what, when,
+        outcome). Never put patient names or secrets in ``detail``."""
         with self.tx() as conn:
-            conn.execute(
-                "INSERT INTO audit (at, event, username, tenant_id, study_uid, outcome, detail)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (iso_utc(at), event, username, tenant_id, study_uid, outcome, detail),
+            audit_chain.append(
+                conn,
+                at=iso_utc(at),
+                event=event,
+                outcome=outcome,
+                username=username,
+                tenant_id=tenant_id,
+                study_uid=study_uid,
+                detail=detail,
             )
         log.debug("audit event=%s outcome=%s user=%s", event, outcome, username or "-")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring a database written by an older hub up to the current schema (new columns only;
+    tables that are missing are created by SCHEMA afterwards). Old audit rows are chained in
+    the same transaction, so the trail verifies from the first row on."""
+    reports, audit = _columns(conn, "reports"), _columns(conn, "audit")
+    if (not reports or "reason" in reports) and (not audit or "hash" in audit):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if reports and "reason" not in reports:
+            conn.execute("ALTER TABLE reports ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
+            conn.execute("ALTER TABLE reports ADD COLUMN supersedes TEXT")
+        if audit and "hash" not in audit:
+            conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+            conn.execute("DROP TRIGGER IF EXISTS audit_no_delete")
+            conn.execute("ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT ''")
+            conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT ''")
+            sealed = audit_chain.seal_unchained(conn)
+            log.info("audit trail upgraded: %d earlier rows chained", sealed)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,18 +29,29 @@ MANIFEST_VERSION = 1
 Progress = Callable[[str, float], None]
 
 
+def _current_hash(stored: str | None, password: str, rounds: int) -> str:
+    if stored is not None and check_password(password, stored):
+        return stored
+    return hash_password(password, rounds)
+
+
 def seed_accounts(store: HubStore, users: Iterable[DemoUser], bcrypt_rounds: int) -> None:
     """Create or update the demo users. The password hash is only replaced when the published
     password no longer matches, so an existing account keeps its hash, TOTP replay state and
-    sessions."""
-    for user in users:
-        with store.read() as conn:
-            row = conn.execute(
-                "SELECT password_hash FROM users WHERE username = ?", (user.username,)
-            ).fetchone()
-        password_hash = row["password_hash"] if row is not None else None
-        if password_hash is None or not check_password(user.password, password_hash):
-            password_hash = hash_password(user.password, bcrypt_rounds)
+    sessions. bcrypt releases the GIL, so the deliberately slow checks run side by side."""
+    users = list(users)
+    with store.read() as conn:
+        stored = {
+            row["username"]: row["password_hash"]
+            for row in conn.execute("SELECT username, password_hash FROM users")
+        }
+    with ThreadPoolExecutor(max_workers=max(len(users), 1)) as pool:
+        hashes = list(
+            pool.map(
+                lambda u: _current_hash(stored.get(u.username), u.password, bcrypt_rounds), users
+            )
+        )
+    for user, password_hash in zip(users, hashes, strict=True):
         with store.tx() as conn:
             conn.execute(
                 "INSERT INTO users (username, display_name, role, tenants, password_hash,"

@@ -124,13 +124,19 @@ def start_in_thread(
         from workstation.demohub.datagen import ensure_demo_data
 
         manifest = ensure_demo_data(data_dir / "demo-data", progress)
-    store = HubStore.open(data_dir)
+    # Bound first: a busy port is reported at once, before the slow account seeding.
+    sock = _bind(host, port)
+    try:
+        store = HubStore.open(data_dir)
+    except BaseException:
+        sock.close()
+        raise
     try:
         index_manifest(store, manifest, progress)
         app = create_app(store, settings)
-        sock = _bind(host, port)
     except BaseException:
         store.close()
+        sock.close()
         raise
     bound_host, bound_port = sock.getsockname()[:2]
     config = uvicorn.Config(

@@ -3,7 +3,8 @@
 Defaults follow common practice for a reading workstation: short-lived access tokens (15 min,
 so a stolen token is of little use), day-long refresh tokens (one sign-in per shift), 5-minute
 object URLs (long enough for a large study download, short enough that a leaked URL dies
-quickly) and login throttling in the spirit of NIST SP 800-63B section 5.2.2 (rate limiting
+quickly), 30-minute reading locks (a claim is renewed by claiming again, and one forgotten
+on a closed workstation frees itself) and login throttling in the spirit of NIST SP 800-63B section 5.2.2 (rate limiting
 with growing delays, then a lockout). Tests shrink these numbers and inject a fake clock.
 """
 
@@ -22,6 +23,7 @@ class HubSettings:
     refresh_ttl: int = 24 * 60 * 60
     mfa_ttl: int = 5 * 60
     url_ttl: int = 5 * 60
+    claim_ttl: int = 30 * 60
     # Consecutive failed password/TOTP attempts before delays start, the first delay (seconds,
     # doubled for each further failure, capped) and the count that locks the account.
     throttle_after: int = 3
@@ -35,8 +37,9 @@ class HubSettings:
     clock: Callable[[], float] = field(default=time.time)
 
     def __post_init__(self) -> None:
-        if min(self.access_ttl, self.refresh_ttl, self.mfa_ttl, self.url_ttl) <= 0:
-            raise ValueError("token and URL lifetimes must be positive")
+        lifetimes = (self.access_ttl, self.refresh_ttl, self.mfa_ttl, self.url_ttl, self.claim_ttl)
+        if min(lifetimes) <= 0:
+            raise ValueError("token, URL and claim lifetimes must be positive")
         if not 1 <= self.throttle_after <= self.lockout_after:
             raise ValueError("need 1 <= throttle_after <= lockout_after")
         if not 4 <= self.bcrypt_rounds <= 31:

@@ -6,6 +6,9 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from workstation.demohub.roles import permissions_of
+from workstation.hub.vocabulary import Permission
+
 
 @dataclass(frozen=True, slots=True)
 class UserRecord:
@@ -17,12 +20,15 @@ class UserRecord:
     totp_secret: str
 
     def public(self) -> dict[str, object]:
-        """The user as shown to the client after login (no secrets)."""
+        """The user as shown to the client after login (no secrets), with the permissions of
+        the role so the workstation offers only what the hub will allow."""
+        granted = permissions_of(self.role)
         return {
             "username": self.username,
             "display_name": self.display_name,
             "role": self.role,
             "tenants": list(self.tenants),
+            "permissions": [p.value for p in Permission if p in granted],
         }
 
 

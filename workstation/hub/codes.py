@@ -33,8 +33,12 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "not_found"
     INVALID_REQUEST = "invalid_request"
     MISSING_FIELDS = "missing_fields"
-    ALREADY_FINAL = "already_final"
     IDEMPOTENCY_CONFLICT = "idempotency_conflict"
+    # Reading and reporting state (HTTP 409).
+    CLAIMED = "claimed"  # another reader holds the study's reading lock
+    ALREADY_SIGNED = "already_signed"  # a final report exists; amend it instead
+    NOT_SIGNED = "not_signed"  # an amendment needs a final report to amend
+    ALREADY_ACKNOWLEDGED = "already_acknowledged"
 
 
 #: Codes on a 401 after which the client may refresh its access token and retry once.

@@ -3,15 +3,27 @@ UI can say exactly what went wrong (wrong password vs. wrong code vs. hub unreac
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class HubError(Exception):
-    """Any failure talking to the hub."""
+    """Any failure talking to the hub. ``details`` holds the extra fields of the hub's error
+    answer, e.g. ``by`` (who holds the claim / signed first) or ``permission`` (which one the
+    role lacks)."""
 
-    def __init__(self, code: str, message: str = "", status: int | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str = "",
+        status: int | None = None,
+        *,
+        details: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(message or code)
         self.code = code
         self.message = message or code
         self.status = status
+        self.details: dict[str, Any] = dict(details or {})
 
 
 class HubUnreachable(HubError):  # noqa: N818 - public names used across the project

@@ -47,16 +47,17 @@ def to_error(response: httpx.Response) -> HubError:
     code = body.get("error") if isinstance(body.get("error"), str) else f"http_{status}"
     message = body.get("message") if isinstance(body.get("message"), str) else ""
     message = message or response.reason_phrase or code
+    details = {k: v for k, v in body.items() if k not in ("error", "message")}
+    cls: type[HubError] = HubError
     if status in (401, 423, 429):
-        return AuthError(code, message, status)
-    if status == 403:
+        cls = AuthError
+    elif status == 403:
         cls = UrlExpired if code in URL_REFUSED else PermissionDenied
-        return cls(code, message, status)
-    if status == 404:
-        return NotFound(code, message, status)
-    if status == 409:
-        return Conflict(code, message, status)
-    return HubError(code, message, status)
+    elif status == 404:
+        cls = NotFound
+    elif status == 409:
+        cls = Conflict
+    return cls(code, message, status, details=details)
 
 
 def raise_for_error(response: httpx.Response) -> None:

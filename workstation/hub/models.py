@@ -68,6 +68,9 @@ def parse_user(data: dict[str, Any]) -> UserInfo:
         display_name=str(data.get("display_name", data["username"])),
         role=str(data["role"]),
         tenants=tuple(str(t) for t in data.get("tenants", ())),
+        # What the role may do, as granted by the hub; unknown names are kept (a newer hub
+        # may grant more) and simply never asked for.
+        permissions=tuple(str(p) for p in data.get("permissions", ())),
     )
 
 
@@ -88,6 +91,9 @@ def parse_item(data: dict[str, Any]) -> WorklistItem:
         status=StudyStatus(data["status"]),
         priors_count=int(data.get("priors_count") or 0),
         clinical_notes=data.get("clinical_notes") or "",
+        claimed_by=data.get("claimed_by") or "",
+        claim_expires_at=_utc(data["claim_expires_at"]) if data.get("claim_expires_at") else None,
+        open_critical=int(data.get("open_critical") or 0),
     )
 
 
