@@ -30,6 +30,7 @@ from workstation.core.study import (
     UserInfo,
     WorklistItem,
 )
+from workstation.hub.errors import AuthError, Conflict
 
 
 @pytest.fixture(autouse=True)
@@ -114,9 +115,24 @@ def ct_slice(study_uid: str, series_uid: str, number: int, count: int, size: int
     return buffer.getvalue()
 
 
+READER_PERMISSIONS = (
+    "see_worklist",
+    "read_images",
+    "write_preliminary",
+    "sign_final",
+    "amend",
+    "flag_critical",
+    "claim",
+)
+CLAIM_TTL = timedelta(minutes=30)
+
+
 @dataclass
 class FakeHub:
-    """A hub client double: sign-in by error codes, one study, DICOM bytes by URL."""
+    """A hub client double: sign-in by error codes, a filtering worklist with reading locks,
+    DICOM bytes by URL. ``fail_next[method]`` holds errors the next calls of that method
+    raise; an AuthError ``session_expired`` also fires ``on_session_lost``, as the real
+    client does when its refresh token is refused."""
 
     items: list[WorklistItem]
     login_errors: list[Exception] = field(default_factory=list)
@@ -127,10 +143,30 @@ class FakeHub:
     logins: int = 0
     logged_out: bool = False
     worklist_calls: int = 0
+    worklist_params: list[dict[str, Any]] = field(default_factory=list)
+    username: str = "dr.test"
+    tenants: tuple[str, ...] = ("ankara",)
+    permissions: tuple[str, ...] = READER_PERMISSIONS
+    claims: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    claim_calls: list[str] = field(default_factory=list)
+    released: list[str] = field(default_factory=list)
+    fail_next: dict[str, list[Exception]] = field(default_factory=dict)
+    on_session_lost: Any = None
+    audit_events: list[dict[str, Any]] = field(default_factory=list)
     _objects: dict[str, bytes] = field(default_factory=dict)
     _urls: dict[str, list[InstanceUrl]] = field(default_factory=dict)
     _details: dict[str, StudyDetail] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def _maybe_fail(self, method: str) -> None:
+        with self._lock:
+            queue = self.fail_next.get(method) or []
+            exc = queue.pop(0) if queue else None
+        if exc is None:
+            return
+        if isinstance(exc, AuthError) and exc.code == "session_expired" and self.on_session_lost:
+            self.on_session_lost()
+        raise exc
 
     def login(self, username: str, password: str) -> object:
         self.logins += 1
@@ -141,13 +177,65 @@ class FakeHub:
     def verify_totp(self, challenge: object, code: str) -> UserInfo:
         if self.verify_errors:
             raise self.verify_errors.pop(0)
-        return UserInfo("dr.test", "Dr. Test Reader", "radiologist", ("ankara",))
+        return UserInfo(
+            self.username, "Dr. Test Reader", "radiologist", self.tenants, self.permissions
+        )
 
-    def worklist(self, **_filters: Any) -> list[WorklistItem]:
+    def worklist(self, **filters: Any) -> list[WorklistItem]:
         self.worklist_calls += 1
-        return list(self.items)
+        self.worklist_params.append(dict(filters))
+        self._maybe_fail("worklist")
+        return [self._with_claim(i) for i in self.items if _matches(i, filters)]
+
+    def claim(self, study_uid: str) -> WorklistItem:
+        self.claim_calls.append(study_uid)
+        self._maybe_fail("claim")
+        with self._lock:
+            holder = self.claims.get(study_uid)
+            if holder is not None and holder[0] != self.username:
+                until = holder[1].isoformat(timespec="seconds").replace("+00:00", "Z")
+                raise Conflict(
+                    "claimed",
+                    f"being read by {holder[0]} until {holder[1]:%H:%M} UTC",
+                    409,
+                    details={"by": holder[0], "expires_at": until},
+                )
+            self.claims[study_uid] = (self.username, datetime.now(UTC) + CLAIM_TTL)
+        item = next(i for i in self.items if i.study_uid == study_uid)
+        return self._with_claim(item)
+
+    def release(self, study_uid: str) -> None:
+        self._maybe_fail("release")
+        with self._lock:
+            holder = self.claims.get(study_uid)
+            if holder is not None and holder[0] == self.username:
+                del self.claims[study_uid]
+            self.released.append(study_uid)
+
+    def hold(self, study_uid: str, username: str, minutes: int = 20) -> None:
+        """Another reader takes the study's lock."""
+        with self._lock:
+            self.claims[study_uid] = (username, datetime.now(UTC) + timedelta(minutes=minutes))
+
+    def critical_communications(
+        self, study_uid: str | None = None, open_only: bool = False
+    ) -> list[dict[str, Any]]:
+        return []
+
+    def post_audit_events(self, events: list[dict[str, Any]]) -> int:
+        self.audit_events.extend(events)
+        return len(events)
+
+    def _with_claim(self, item: WorklistItem) -> WorklistItem:
+        from dataclasses import replace
+
+        holder = self.claims.get(item.study_uid)
+        if holder is None:
+            return replace(item, claimed_by="", claim_expires_at=None)
+        return replace(item, claimed_by=holder[0], claim_expires_at=holder[1])
 
     def study(self, study_uid: str) -> StudyDetail:
+        self._maybe_fail("study")
         with self._lock:
             if study_uid not in self._details:
                 self._build(study_uid)
@@ -164,6 +252,7 @@ class FakeHub:
         return self._objects[url]
 
     def submit_report(self, draft: ReportDraft) -> dict[str, Any]:
+        self._maybe_fail("submit_report")
         self.submitted.append(draft)
         item = next(i for i in self.items if i.study_uid == draft.study_uid)
         self.items = [
@@ -191,6 +280,34 @@ class FakeHub:
             series_refs.append(SeriesRef(series_uid, s + 1, "CT", f"Series {s + 1}", tuple(refs)))
         self._details[study_uid] = StudyDetail(item, tuple(series_refs))
         self._urls[study_uid] = urls
+
+
+def _matches(item: WorklistItem, filters: dict[str, Any]) -> bool:
+    """The hub's filtering, for the values the worklist window sends."""
+
+    def allowed(name: str) -> set[str] | None:
+        value = filters.get(name)
+        if value is None:
+            return None
+        return {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+
+    for name, actual in (
+        ("status", item.status.value),
+        ("modality", item.modality),
+        ("tenant", item.tenant_id),
+        ("priority", item.priority.value),
+    ):
+        wanted = allowed(name)
+        if wanted is not None and actual not in wanted:
+            return False
+    day = item.study_datetime.date() if item.study_datetime else None
+    if filters.get("date_from") and (day is None or day < filters["date_from"]):
+        return False
+    if filters.get("date_to") and (day is None or day > filters["date_to"]):
+        return False
+    q = str(filters.get("q") or "").casefold()
+    haystack = f"{item.patient_name} {item.patient_id} {item.accession}".casefold()
+    return not q or q in haystack
 
 
 def _with_status(item: WorklistItem, status: StudyStatus) -> WorklistItem:
@@ -230,3 +347,26 @@ def session_key(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def cache_base(tmp_path: Path) -> Path:
     return tmp_path / "cache"
+
+
+@pytest.fixture
+def signed_in_app(qtbot, fake_hub, cache_base, session_key):
+    """The whole application on the fake hub, signed in, worklist loaded."""
+    pytest.importorskip("workstation.render.slice_view", reason="render/slice_view.py is not built")
+    from workstation.ui.app import build_main
+
+    controller = build_main("https://hub.test:8443", client=fake_hub, cache_base=cache_base)
+    with qtbot.waitSignal(controller.signed_in, timeout=10_000):
+        controller.sign_in("dr.test", "secret", "123456")
+    qtbot.waitUntil(lambda: controller.worklist_window.is_loaded, timeout=10_000)
+    yield controller
+    controller.shutdown()
+    for window in (
+        controller.viewer_window,
+        controller.worklist_window,
+        controller.login_dialog,
+        controller.session.dialog,
+    ):
+        if window is not None:
+            window.hide()
+            window.deleteLater()

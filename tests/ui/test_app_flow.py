@@ -121,20 +121,18 @@ def test_expired_session_asks_to_sign_in_again(qtbot, controller, fake_hub):
 
     sign_in(qtbot, controller)
     window = controller.worklist_window
-    original = fake_hub.worklist
-    failures = [AuthError("session_expired", "expired", 401)]
-
-    def worklist(**filters):
-        if failures:
-            raise failures.pop()
-        return original(**filters)
-
-    window._fetch = worklist
+    calls = fake_hub.worklist_calls
+    fake_hub.fail_next["worklist"] = [AuthError("session_expired", "expired", 401)]
     window.refresh()
-    qtbot.waitUntil(lambda: controller.login_dialog is not None, timeout=5000)
-    dialog = controller.login_dialog
+    qtbot.waitUntil(lambda: controller.session.dialog is not None, timeout=5000)
+    dialog = controller.session.dialog
+    assert controller.login_dialog is None
+    assert dialog.parentWidget() is window  # no study open: over the worklist
     assert dialog.username.text() == "dr.test" and dialog.username.isReadOnly()
+    assert not window.auto_refresh.is_active  # every reload would fail meanwhile
     with qtbot.waitSignal(window.worklist_loaded, timeout=10_000):
         controller.sign_in("dr.test", "secret", "123456")
-    assert controller.login_dialog is None
+    assert controller.session.dialog is None
     assert controller.worklist_window is window
+    assert fake_hub.worklist_calls == calls + 2  # the failed reload was sent again
+    assert window.auto_refresh.is_active

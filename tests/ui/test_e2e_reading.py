@@ -21,6 +21,7 @@ from workstation.demohub.datagen.landmarks import ct_landmarks
 from workstation.demohub.server import start_in_thread
 from workstation.demohub.settings import HubSettings
 from workstation.ui.app import build_main
+from workstation.ui.worklist_model import Column
 
 MEDIASTINUM = Window(40, 400)
 
@@ -103,6 +104,11 @@ def test_read_stat_ct_and_submit_report(qtbot, hub, controller):
     viewer.load_failed.connect(failures.append)
     qtbot.waitUntil(lambda: viewer.is_series_ready or bool(failures), timeout=180_000)
     assert not failures, failures
+    # Opening took the reading lock on the hub; the worklist shows it as the reader's.
+    qtbot.waitUntil(lambda: viewer.claim_label.text().startswith("Reading lock: yours"),
+                    timeout=30_000)
+    row = worklist.model.row_of(ct.study_uid)
+    assert worklist.model.index(row, Column.CLAIM).data() == "Mine"
     view = viewer.viewport.slice_view
     stack = view.stack
     assert stack.count >= 60 and stack.rows == 512
@@ -147,6 +153,12 @@ def test_read_stat_ct_and_submit_report(qtbot, hub, controller):
     qtbot.waitUntil(
         lambda: worklist.model.item(worklist.model.row_of(ct.study_uid)).status
         is StudyStatus.FINAL, timeout=30_000)
+    # Signing gave the lock back.
+    qtbot.waitUntil(lambda: not worklist.model.item(worklist.model.row_of(ct.study_uid))
+                    .claimed_by, timeout=30_000)
+    with sqlite3.connect(hub.db_path) as db:
+        assert db.execute("SELECT COUNT(*) FROM claims WHERE study_uid = ?",
+                          (ct.study_uid,)).fetchone() == (0,)
 
 
 def test_wrong_and_replayed_codes_are_refused_in_the_dialog(qtbot, hub, controller, tmp_path):

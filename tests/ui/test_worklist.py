@@ -55,6 +55,8 @@ def test_columns_and_reported_status(item_factory):
         "05.01.2026 07:00",
         "Ankara City Hospital",
         "Reported (final)",
+        "",
+        "",
         "1",
     ]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
@@ -118,7 +120,7 @@ def test_enter_and_double_click_open_the_study(qtbot, fake_hub):
     with qtbot.waitSignal(window.open_requested, timeout=1000) as blocker:
         qtbot.keyClick(window.table, Qt.Key.Key_Return)
     assert blocker.args[0].study_uid == fake_hub.items[2].study_uid
-    index = window.table.model().index(0, Column.PATIENT)
+    index = window.model.index(0, Column.PATIENT)
     rect = window.table.visualRect(index)
     # A real double-click is press, release, then the double-click event.
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -127,20 +129,10 @@ def test_enter_and_double_click_open_the_study(qtbot, fake_hub):
     assert blocker.args[0].priority is Priority.STAT
 
 
-def test_filter_matches_any_column(qtbot, fake_hub):
-    window = make_window(qtbot, fake_hub)
-    with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
-        window.refresh()
-    qtbot.keyClicks(window.filter, "acc0003")
-    assert window.proxy.rowCount() == 1
-    window.filter.clear()
-    assert window.proxy.rowCount() == 4
-
-
 def test_unreachable_hub_is_reported(qtbot, fake_hub):
     from workstation.hub.errors import HubUnreachable
 
-    def fail():
+    def fail(**_filters):
         raise HubUnreachable()
 
     from workstation.core.study import UserInfo
@@ -157,10 +149,10 @@ def test_stat_badge_is_painted_red(qtbot, fake_hub):
     with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
         window.refresh()
     window.table.clearSelection()
-    window.table.setCurrentIndex(window.proxy.index(3, 1))
+    window.table.setCurrentIndex(window.model.index(3, 1))
     image = window.table.viewport().grab().toImage()
     unread_stat = window.model.row_of(fake_hub.items[1].study_uid)  # row 0 is reported
-    rect = window.table.visualRect(window.proxy.index(unread_stat, Column.PRIORITY))
+    rect = window.table.visualRect(window.model.index(unread_stat, Column.PRIORITY))
     red = QColor(theme.STAT_RED)
     colours = [image.pixelColor(x, rect.center().y()) for x in range(rect.left(), rect.right())]
 
@@ -175,3 +167,76 @@ def test_stat_badge_is_painted_red(qtbot, fake_hub):
         run = run + 1 if near(colour) else 0
         longest = max(longest, run)
     assert longest >= 5  # a filled pill, not the thin strokes of red text
+
+
+def test_claim_critical_and_priors_columns(item_factory):
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    expires = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+    mine = replace(item_factory(1), claimed_by="dr.test", claim_expires_at=expires)
+    theirs = replace(item_factory(2), claimed_by="dr.other", claim_expires_at=expires)
+    critical = replace(item_factory(3, status=StudyStatus.FINAL), open_critical=2)
+    free = replace(item_factory(3 * 7), priors_count=0)
+    model = WorklistModel(username="dr.test")
+    model.set_items([mine, theirs, critical, free])
+
+    def cell(item, col, role=Qt.ItemDataRole.DisplayRole):
+        return model.index(model.row_of(item.study_uid), col).data(role)
+
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    local = expires.astimezone().strftime("%H:%M")
+    assert model.headerData(Column.CLAIM, Qt.Orientation.Horizontal) == "Reader"
+    assert cell(mine, Column.CLAIM) == "Mine"
+    assert cell(mine, Column.CLAIM, tooltip) == f"You hold the reading lock until {local}."
+    assert cell(theirs, Column.CLAIM) == "Held by dr.other"
+    assert local in cell(theirs, Column.CLAIM, tooltip)
+    assert cell(free, Column.CLAIM) == "" and cell(free, Column.CLAIM, tooltip) is None
+    assert cell(mine, Column.CLAIM, Qt.ItemDataRole.ForegroundRole).color() == QColor(
+        theme.MINE_BLUE
+    )
+    assert cell(theirs, Column.CLAIM, Qt.ItemDataRole.ForegroundRole).color() == QColor(
+        theme.WARN_TEXT
+    )
+    assert cell(critical, Column.CRITICAL) == "\u26a0 2 unacknowledged"
+    assert "2 critical result communications not yet acknowledged" in cell(
+        critical, Column.CRITICAL, tooltip
+    )
+    assert cell(mine, Column.CRITICAL) == ""
+    # Priors show as a number, zero included (dimmed), so "none" is visibly "none".
+    assert cell(mine, Column.PRIORS) == "1"
+    assert cell(free, Column.PRIORS) == "0"
+    assert cell(free, Column.PRIORS, Qt.ItemDataRole.ForegroundRole).color() == QColor(
+        theme.DIM_TEXT
+    )
+    # A claim changes one row in place.
+    assert model.replace_item(replace(free, claimed_by="dr.test"))
+    assert cell(free, Column.CLAIM) == "Mine"
+
+
+def test_critical_badge_is_painted_as_an_outlined_pill(qtbot, fake_hub):
+    from dataclasses import replace
+
+    fake_hub.items[3] = replace(fake_hub.items[3], open_critical=1)
+    window = make_window(qtbot, fake_hub)
+    with qtbot.waitSignal(window.worklist_loaded, timeout=5000):
+        window.refresh()
+    window.table.clearSelection()
+    row = window.model.row_of(fake_hub.items[3].study_uid)
+    window.table.setCurrentIndex(window.model.index((row + 1) % 4, 1))
+    rect = window.table.visualRect(window.model.index(row, Column.CRITICAL))
+    assert rect.width() >= window.table.fontMetrics().horizontalAdvance("⚠ 1 unacknowledged")
+    image = window.table.viewport().grab().toImage()
+    red = QColor(theme.STAT_RED)
+    y = rect.center().y()
+    reds = [
+        x
+        for x in range(rect.left(), rect.right())
+        if max(
+            abs(image.pixelColor(x, y).red() - red.red()),
+            abs(image.pixelColor(x, y).green() - red.green()),
+        )
+        <= 40
+        and image.pixelColor(x, y).red() > 150
+    ]
+    assert reds, "no badge outline or text in the critical column"

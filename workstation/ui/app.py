@@ -15,21 +15,21 @@ screen; everything after that is driven by signals, which is also how tests foll
 
 from __future__ import annotations
 
-import functools
 import logging
 import threading
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from workstation.core.study import UserInfo, WorklistItem
-from workstation.services.report_submission import SubmissionReceipt, SubmissionStatus
 from workstation.ui.application import create_application, quit_on_sigint
 from workstation.ui.cache_session import CacheSession, default_cache_base, hub_host_port, open_cache
 from workstation.ui.demo_hint import DemoAccount
 from workstation.ui.login_dialog import LoginDialog
+from workstation.ui.reading_desk import ReadingDesk
+from workstation.ui.session_guard import SessionGuard
 from workstation.ui.viewer_window import ViewerWindow
 from workstation.ui.workers import TaskRunner
 from workstation.ui.worklist_window import WorklistWindow
@@ -48,9 +48,10 @@ class AppController(QObject):
     """Owns the hub client, the reader's cache and the three kinds of window.
 
     Attributes: ``login_dialog`` (while signing in), ``worklist_window`` and ``user``
-    (after sign-in), ``viewer_window`` (the open study, else ``None``), ``cache``.
-    Signals: ``signed_in(UserInfo)`` once the cache is open and the worklist shows;
-    ``viewer_opened(ViewerWindow)``.
+    (after sign-in), ``viewer_window`` (the open study, else ``None``), ``cache``,
+    ``desk`` (the open study's lock and viewer), ``session`` (re-login after the hub
+    ended the session). Signals: ``signed_in(UserInfo)`` once the cache is open and the
+    worklist shows; ``viewer_opened(ViewerWindow)``.
     """
 
     signed_in = Signal(object)
@@ -80,11 +81,17 @@ class AppController(QObject):
         self._runner = TaskRunner(self, max_threads=2)
         self.login_dialog: LoginDialog | None = None
         self.worklist_window: WorklistWindow | None = None
-        self.viewer_window: ViewerWindow | None = None
+        self.desk: ReadingDesk | None = None
         self.user: UserInfo | None = None
         self.cache: CacheSession | None = None
         self._notice_shown = False
         self._shut_down = False
+        host, port = hub_host_port(hub_base_url)
+        self.session = SessionGuard(
+            client, hub_label=f"{host}:{port}", demo_user=demo_user, parent=self
+        )
+        self.session.dialog_parent = self._dialog_parent
+        self.session.signed_out.connect(self._on_signed_out)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -95,9 +102,13 @@ class AppController(QObject):
         """Show the sign-in dialog."""
         self._show_login()
 
+    @property
+    def viewer_window(self) -> ViewerWindow | None:
+        return self.desk.viewer_window if self.desk is not None else None
+
     def sign_in(self, username: str, password: str, code: str) -> None:
-        """Fill the dialog and press Sign in (what a reader does, for scripted use)."""
-        dialog = self.login_dialog
+        """Fill the open sign-in (or re-login) dialog and press Sign in, for scripted use."""
+        dialog = self.login_dialog or self.session.dialog
         if dialog is None:
             raise RuntimeError("no sign-in dialog is open")
         dialog.username.setText(username)
@@ -107,10 +118,8 @@ class AppController(QObject):
 
     def _show_login(self) -> None:
         host, port = hub_host_port(self.hub_url)
-        settings = QSettings()
-        again = self.user is not None
-        username = self.user.username if again else str(settings.value(LAST_USER_KEY, "") or "")
-        if self.demo_user is not None and not again:
+        username = str(QSettings().value(LAST_USER_KEY, "") or "")
+        if self.demo_user is not None:
             username = ""
         dialog = LoginDialog(
             self.client,
@@ -118,9 +127,6 @@ class AppController(QObject):
             demo_user=self.demo_user,
             username=username,
         )
-        if again:
-            # A different reader must restart the application: the cache is per reader.
-            dialog.username.setReadOnly(True)
         dialog.signed_in.connect(self._on_signed_in)
         dialog.rejected.connect(self._on_login_cancelled)
         self.login_dialog = dialog
@@ -129,14 +135,8 @@ class AppController(QObject):
         dialog.activateWindow()
 
     def _on_signed_in(self, user: UserInfo) -> None:
-        if self.cache is not None:  # signed in again after the session expired
-            self.user = user
-            self._close_login()
-            if self.worklist_window is not None:
-                self.worklist_window.refresh()
-            self.signed_in.emit(user)
-            return
         self.user = user
+        self.session.username = user.username
         base, url = self._cache_base, self.hub_url
         self._runner.start(
             lambda _r: open_cache(base, url, user.username),
@@ -152,10 +152,11 @@ class AppController(QObject):
         if self._remember_hub:
             settings.setValue(LAST_HUB_KEY, self.hub_url)
         window = WorklistWindow(self.client.worklist, self.user)
-        window.open_requested.connect(self.open_study)
-        window.session_expired.connect(self._on_session_expired)
+        window.session_expired.connect(lambda w=window: self.session.session_lost(w.refresh))
         window.closed.connect(self._on_worklist_closed)
         self.worklist_window = window
+        self.desk = ReadingDesk(self.client, cache.store, window, self.user, self.session, self)
+        self.desk.viewer_opened.connect(self.viewer_opened)
         if cache.message and not self._notice_shown:
             self._notice_shown = True
             window.show_notice(self._key_notice(cache.message))
@@ -206,31 +207,33 @@ class AppController(QObject):
             # Deferred: the dialog may be closing because the application already quits.
             QTimer.singleShot(0, app.quit)
 
-    def _on_session_expired(self) -> None:
-        if self.login_dialog is None:
-            self._show_login()
+    def _on_signed_out(self, signed_out: bool) -> None:
+        if self.worklist_window is not None:
+            self.worklist_window.set_signed_out(signed_out)
+
+    def _dialog_parent(self) -> QWidget | None:
+        """The re-login dialog sits over the open study, else over the worklist."""
+        viewer = self.viewer_window
+        if viewer is not None and viewer.isVisible():
+            return viewer
+        return self.worklist_window
 
     # -- studies ---------------------------------------------------------------------------
 
-    def open_study(self, item: WorklistItem | str) -> ViewerWindow:
-        """Open ``item`` (or the worklist row with that study UID) in the viewer."""
+    def open_study(self, item: WorklistItem | str) -> ViewerWindow | None:
+        """Open ``item`` (or the worklist row with that study UID) in the viewer; None when
+        the reader chose to keep the open study's unsent report."""
         if isinstance(item, str):
             item = self._find_item(item)
-        if self.cache is None:
+        if self.desk is None:
             raise RuntimeError("not signed in")
-        if self.viewer_window is not None:
-            self.viewer_window.close()
-        submit = functools.partial(_submit_report, self.client)
-        viewer = ViewerWindow(item, client=self.client, store=self.cache.store, submit=submit)
-        viewer.report_panel.submitted.connect(self._on_report_submitted)
-        viewer.report_panel.submit_failed.connect(self._on_report_failed)
-        viewer.session_expired.connect(self._on_session_expired)
-        viewer.closed.connect(lambda v=viewer: self._on_viewer_closed(v))
-        self.viewer_window = viewer
-        viewer.show()
-        viewer.start()
-        self.viewer_opened.emit(viewer)
-        return viewer
+        return self.desk.open_study(item)
+
+    def open_next_study(self) -> ViewerWindow | None:
+        """What Ctrl+N does: the next unread study in priority order."""
+        if self.desk is None:
+            raise RuntimeError("not signed in")
+        return self.desk.open_next_study()
 
     def _find_item(self, study_uid: str) -> WorklistItem:
         window = self.worklist_window
@@ -239,19 +242,6 @@ class AppController(QObject):
             raise LookupError("the study is not on the worklist")
         return window.model.item(row)
 
-    def _on_report_submitted(self, _receipt: SubmissionReceipt) -> None:
-        if self.worklist_window is not None:
-            self.worklist_window.refresh()
-
-    def _on_report_failed(self, receipt: SubmissionReceipt) -> None:
-        if receipt.status is SubmissionStatus.SESSION_EXPIRED:
-            self._on_session_expired()
-
-    def _on_viewer_closed(self, viewer: ViewerWindow) -> None:
-        if self.viewer_window is viewer:
-            self.viewer_window = None
-        viewer.deleteLater()
-
     def _on_worklist_closed(self) -> None:
         """The worklist is the main window: closing it closes the others, and with the
         last window gone the application quits."""
@@ -259,6 +249,8 @@ class AppController(QObject):
             self.viewer_window.close()
         if self.login_dialog is not None:
             self.login_dialog.close()
+        if self.session.dialog is not None:
+            self.session.dialog.close()
 
     # -- shutdown --------------------------------------------------------------------------
 
@@ -267,11 +259,13 @@ class AppController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        viewer = self.viewer_window
-        if viewer is not None:
-            viewer.loader.cancel()
-            viewer.close()
-            viewer.loader.wait(5000)
+        if self.desk is not None:
+            self.desk.shutdown()  # closes the viewer and gives its reading lock back
+        self.session.shutdown()
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is not None:  # deleted here, on the UI thread, with its timers
+            dialog.hide()
+            dialog.deleteLater()
         if self.worklist_window is not None:
             self.worklist_window.stop()
         self._runner.wait(5000)
@@ -285,12 +279,6 @@ class AppController(QObject):
         if self._running_hub is not None:
             self._running_hub.stop()
         log.info("shut down")
-
-
-def _submit_report(client: Any, draft: Any) -> SubmissionReceipt:
-    from workstation.services.report_submission import submit_report
-
-    return submit_report(client, draft)
 
 
 def _bounded(call: Any, seconds: float) -> None:

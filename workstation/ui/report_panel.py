@@ -54,6 +54,8 @@ class ReportPanel(QWidget):
         self._runner = TaskRunner(self, max_threads=1)
         self._draft: ReportDraft | None = None
         self._busy = False
+        self._done = False
+        self.read_only_reason: str | None = None
         self.last_receipt: SubmissionReceipt | None = None
         self.setMinimumWidth(300)
 
@@ -92,7 +94,7 @@ class ReportPanel(QWidget):
 
     def submit(self) -> bool:
         """Send the report now (no confirmation). False when nothing was sent."""
-        if self._busy:
+        if self._busy or self._done or self.read_only_reason is not None:
             return False
         findings = self.findings.toPlainText().strip()
         impression = self.impression.toPlainText().strip()
@@ -118,7 +120,46 @@ class ReportPanel(QWidget):
         self._runner.start(lambda _r: submit(draft), self._on_done, self._on_error)
         return True
 
+    def set_read_only(self, reason: str | None) -> None:
+        """Lock the report (``reason`` says why, e.g. another reader holds the study) or,
+        with ``None``, unlock it. The text already typed is kept either way."""
+        self.read_only_reason = reason
+        if reason is not None:
+            self.submit_button.setToolTip(reason)
+            self._show(reason, "warn")
+        else:
+            self.submit_button.setToolTip(
+                self.tr("Sign this report as final and send it to the hub")
+            )
+            if self.message.property("severity") == "warn":
+                self._show("", "info")
+        self._apply_editable()
+
+    def has_unsent_text(self) -> bool:
+        """Typed text that has not reached the hub (closing would lose it)."""
+        if self._done:
+            return False
+        return bool(self.findings.toPlainText().strip() or self.impression.toPlainText().strip())
+
+    def session_restored(self) -> None:
+        """After a re-login: say that the report can be sent now (the reader decides)."""
+        receipt = self.last_receipt
+        if receipt is not None and receipt.status is SubmissionStatus.SESSION_EXPIRED:
+            self._show(
+                self.tr(
+                    "You are signed in again. Press Submit to send the report; it cannot be "
+                    "filed twice."
+                ),
+                "info",
+            )
+
     # -- internals -----------------------------------------------------------------------
+
+    def _apply_editable(self) -> None:
+        locked = self._busy or self._done or self.read_only_reason is not None
+        self.submit_button.setEnabled(not locked)
+        self.findings.setReadOnly(locked)
+        self.impression.setReadOnly(locked)
 
     def _on_submit_clicked(self) -> None:
         answer = QMessageBox.question(
@@ -144,9 +185,8 @@ class ReportPanel(QWidget):
             self._show(text, "ok")
             self._show_state(StudyStatus.FINAL)
             self._draft = None
-            for editor in (self.findings, self.impression):
-                editor.setReadOnly(True)
-            self.submit_button.setEnabled(False)
+            self._done = True
+            self._apply_editable()
             self.submitted.emit(receipt)
             return
         text = self._failure_text(receipt)
@@ -197,9 +237,7 @@ class ReportPanel(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.submit_button.setEnabled(not busy)
-        self.findings.setReadOnly(busy)
-        self.impression.setReadOnly(busy)
+        self._apply_editable()
 
     def _show(self, text: str, severity: str) -> None:
         self.message.setText(text)

@@ -107,6 +107,21 @@ class StudyLoader(QObject):
         elif series_uid not in self._downloading:
             self._download(series_uid)
 
+    def resume(self) -> None:
+        """Ask again for what failed (e.g. while the session was gone): the series list,
+        the series on screen, and the background series that could not be fetched."""
+        if self.cancelled:
+            return
+        if self.detail is None:
+            self.start()
+            return
+        self._tried = {uid for uid in self._tried if uid in self.cached}
+        wanted = self.wanted
+        if wanted is not None and wanted not in self.cached and wanted not in self._downloading:
+            self._download(wanted)
+        if self._background_started and not self._downloading - {wanted}:
+            self._continue_background()
+
     def cancel(self) -> None:
         """Stop downloads promptly (the viewer closed); later results are ignored."""
         self._cancel.set()

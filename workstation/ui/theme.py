@@ -25,6 +25,8 @@ URGENT_AMBER = "#e0a030"
 OK_GREEN = "#58b368"
 WARN_TEXT = "#e8c36a"
 ERROR_TEXT = "#ef7a70"
+MINE_BLUE = "#6ea0d4"
+STAT_BANNER_BG = "#3b1d1b"
 
 _STYLESHEET = f"""
 QToolTip {{ color: {TEXT}; background: {BUTTON}; border: 1px solid {BORDER}; }}
@@ -33,6 +35,8 @@ QLineEdit, QPlainTextEdit, QTextEdit {{
     selection-background-color: {HIGHLIGHT};
 }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border: 1px solid {HIGHLIGHT}; }}
+QLineEdit:read-only {{ color: {DIM_TEXT}; background: {WINDOW}; }}
+QToolButton#auto_refresh::menu-indicator {{ image: none; width: 0px; }}
 QPushButton {{
     background: {BUTTON}; border: 1px solid {BORDER}; border-radius: 3px; padding: 5px 14px;
 }}
@@ -57,10 +61,23 @@ QProgressBar::chunk {{ background: {HIGHLIGHT}; }}
 QLabel[severity="error"] {{ color: {ERROR_TEXT}; }}
 QLabel[severity="info"] {{ color: {TEXT}; }}
 QLabel[severity="ok"] {{ color: {OK_GREEN}; }}
+QLabel[severity="warn"] {{ color: {WARN_TEXT}; }}
 QFrame#demo_hint {{ background: #20262e; border: 1px solid #34404d; border-radius: 4px; }}
 QLabel#banner {{
     background: #3a3222; color: {WARN_TEXT}; padding: 6px 10px; border-radius: 3px;
 }}
+QFrame#stat_banner {{
+    background: {STAT_BANNER_BG}; border: 1px solid {STAT_RED}; border-radius: 4px;
+}}
+QFrame#stat_banner QLabel {{ color: #f0d0cc; background: transparent; border: none; }}
+QLabel#stat_counter, QToolButton#stat_counter {{
+    color: {STAT_RED}; border: 1px solid {STAT_RED}; border-radius: 9px; padding: 1px 9px;
+    font-weight: bold;
+}}
+QLabel#stat_counter[lit="true"], QToolButton#stat_counter[lit="true"] {{
+    color: #ffffff; background: {STAT_RED};
+}}
+QFrame#filter_bar QLabel {{ color: {DIM_TEXT}; }}
 """
 
 

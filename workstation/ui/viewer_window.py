@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QWidget,
 )
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
 from workstation.cache.store import EncryptedStore
 from workstation.core.study import StudyDetail, WorklistItem
 from workstation.core.window import CT_PRESETS
-from workstation.hub.errors import AuthError, HubError, HubUnreachable
+from workstation.hub.errors import HubError, HubUnreachable
 from workstation.services.study_download import DownloadResult
 from workstation.ui import theme, window_state
 from workstation.ui.report_panel import ReportPanel, Submit
+from workstation.ui.session_guard import is_session_lost
+from workstation.ui.stat_notifier import StatCounter
 from workstation.ui.study_loader import StudyClient, StudyLoader
 from workstation.ui.thumbnail_strip import ThumbnailStrip
 from workstation.ui.viewport import Viewport
@@ -44,7 +47,8 @@ class ViewerWindow(QMainWindow):
 
     Signals: ``study_ready(StudyDetail)`` when the series list is known;
     ``series_ready(series_uid)`` each time a series is on screen;
-    ``load_failed(str)`` with a reader-facing message; ``session_expired()``;
+    ``load_failed(str)`` with a reader-facing message; ``session_expired()`` (call
+    :meth:`resume` once signed in again); ``next_requested()`` (Ctrl+N);
     ``closed()`` after the window closed and its downloads were cancelled.
     """
 
@@ -52,6 +56,7 @@ class ViewerWindow(QMainWindow):
     series_ready = Signal(str)
     load_failed = Signal(str)
     session_expired = Signal()
+    next_requested = Signal()
     closed = Signal()
 
     def __init__(
@@ -102,8 +107,11 @@ class ViewerWindow(QMainWindow):
         self.view_info = QLabel()
         self.view_info.setObjectName("view_info")
         self.view_info.setStyleSheet(f"color: {theme.DIM_TEXT};")
+        self.claim_label = QLabel()
+        self.claim_label.setObjectName("claim_state")
         self.statusBar().addWidget(self.progress)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.claim_label)
         self.statusBar().addPermanentWidget(self.view_info)
 
         self.thumbnails.series_selected.connect(self.show_series)
@@ -121,6 +129,23 @@ class ViewerWindow(QMainWindow):
         self.viewport.show_message(self.tr("Loading study…"))
         self.status.setText(self.tr("Asking the hub for the study…"))
         self.loader.start()
+
+    def resume(self) -> None:
+        """Carry on loading after the session came back; nothing on screen is reset."""
+        self.status.setText(self.tr("Signed in again; continuing…"))
+        self.status.setStyleSheet("")
+        if self.viewport.stack is None:
+            self.viewport.show_message(self.tr("Loading study…"))
+        self.loader.resume()
+
+    def set_claim_text(self, text: str, severity: str = "info") -> None:
+        """The reading-lock line in the status bar ("yours until…", "read-only: …")."""
+        self.claim_label.setText(text)
+        theme.set_severity(self.claim_label, severity)
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Reporting off (with the reason shown) or back on; the images are unaffected."""
+        self.report_panel.set_read_only(reason)
 
     def show_series(self, series_uid: str) -> None:
         if series_uid == self.current_series_uid and self.is_series_ready:
@@ -161,6 +186,21 @@ class ViewerWindow(QMainWindow):
         self.hide_phi.toggled.connect(self._toggle_phi)
         for action in (invert, reset, self.hide_phi):
             bar.addAction(action)
+        bar.addSeparator()
+        self.next_action = QAction(self.tr("Next study"), self)
+        self.next_action.setObjectName("next_study")
+        self.next_action.setShortcut("Ctrl+N")
+        self.next_action.setToolTip(
+            self.tr("Open the next unread study in priority order (Ctrl+N)")
+        )
+        self.next_action.triggered.connect(self.next_requested)
+        bar.addAction(self.next_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        # Mirrors the worklist's STAT badge; it never takes focus from the image.
+        self.stat_counter = StatCounter()
+        bar.addWidget(self.stat_counter.holder())
 
     def _preset_label(self, name: str) -> str:
         """Translated name of a preset from ``CT_PRESETS`` (its own name if unknown)."""
@@ -247,8 +287,8 @@ class ViewerWindow(QMainWindow):
     def _on_failed(self, stage: str, series_uid: str, exc: BaseException) -> None:
         log.warning("viewer %s step failed: %s", stage, getattr(exc, "code", type(exc).__name__))
         self.progress.hide()
-        if isinstance(exc, AuthError) and exc.code == "session_expired":
-            text = self.tr("Your session has expired. Sign in again, then reopen the series.")
+        if is_session_lost(exc):
+            text = self.tr("Your session has expired. Loading continues once you sign in again.")
             self.session_expired.emit()
         elif isinstance(exc, HubUnreachable):
             text = self.tr(

@@ -9,6 +9,7 @@ text, because a STAT study must stand out at a glance in a dim room.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -26,6 +27,7 @@ from workstation.ui import theme
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 PriorityRole = Qt.ItemDataRole.UserRole + 2
+CriticalRole = Qt.ItemDataRole.UserRole + 3  # number of unacknowledged critical results
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +42,9 @@ class Column(IntEnum):
     STUDY_DATE = 6
     HOSPITAL = 7
     STATUS = 8
-    PRIORS = 9
+    CLAIM = 9
+    CRITICAL = 10
+    PRIORS = 11
 
 
 def column_titles() -> list[str]:
@@ -54,6 +58,8 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("WorklistModel", "Study date"),
         QCoreApplication.translate("WorklistModel", "Hospital"),
         QCoreApplication.translate("WorklistModel", "Status"),
+        QCoreApplication.translate("WorklistModel", "Reader"),
+        QCoreApplication.translate("WorklistModel", "Critical result"),
         QCoreApplication.translate("WorklistModel", "Priors"),
     ]
 
@@ -77,6 +83,56 @@ def status_text(status: StudyStatus) -> str:
     }[status]
 
 
+def claim_text(item: WorklistItem, username: str) -> str:
+    """ "Mine", "Held by <name>" or "" for a study nobody holds."""
+    if not item.claimed_by:
+        return ""
+    if item.claimed_by == username:
+        return QCoreApplication.translate("WorklistModel", "Mine")
+    return QCoreApplication.translate("WorklistModel", "Held by %1").replace("%1", item.claimed_by)
+
+
+def claim_tooltip(item: WorklistItem, username: str) -> str | None:
+    """Who holds the reading lock and until when (the lock lapses on its own)."""
+    if not item.claimed_by:
+        return None
+    until = local_clock(item.claim_expires_at)
+    if item.claimed_by == username:
+        if until:
+            return QCoreApplication.translate(
+                "WorklistModel", "You hold the reading lock until %1."
+            ).replace("%1", until)
+        return QCoreApplication.translate("WorklistModel", "You hold the reading lock.")
+    if until:
+        return (
+            QCoreApplication.translate(
+                "WorklistModel", "%1 holds the reading lock until %2; the study opens read-only."
+            )
+            .replace("%1", item.claimed_by)
+            .replace("%2", until)
+        )
+    return QCoreApplication.translate(
+        "WorklistModel", "%1 holds the reading lock; the study opens read-only."
+    ).replace("%1", item.claimed_by)
+
+
+def critical_text(count: int) -> str:
+    return (
+        "\u26a0 "
+        + QCoreApplication.translate("WorklistModel", "%1 unacknowledged").replace("%1", str(count))
+        if count > 0
+        else ""
+    )
+
+
+def local_clock(moment: datetime | None) -> str:
+    """Local wall-clock time of an instant (lock expiries come from the hub in UTC)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return local.strftime("%H:%M")
+
+
 def patient_display_name(dicom_name: str) -> str:
     """``FAMILY^GIVEN^MIDDLE`` (DICOM PN) as ``FAMILY, GIVEN MIDDLE``."""
     parts = [p.strip() for p in dicom_name.split("=")[0].split("^")]
@@ -95,8 +151,9 @@ def priority_colour(priority: Priority) -> QColor | None:
 class WorklistModel(QAbstractTableModel):
     """Read-only rows of :class:`WorklistItem`, sorted into reading order."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *, username: str = "") -> None:
         super().__init__(parent)
+        self.username = username  # whose reading locks show as "Mine"
         self._items: list[WorklistItem] = []
         self._bold = QFont()
         self._bold.setBold(True)
@@ -108,6 +165,17 @@ class WorklistModel(QAbstractTableModel):
         self.beginResetModel()
         self._items = sorted(items, key=lambda i: i.sort_key)
         self.endResetModel()
+
+    def replace_item(self, item: WorklistItem) -> bool:
+        """Update one row in place (e.g. after a claim), keeping the view's selection and
+        scroll position; False when the study is not on the list."""
+        row = self.row_of(item.study_uid)
+        if row < 0:
+            return False
+        self._items[row] = item
+        last = self.index(row, self.columnCount() - 1)
+        self.dataChanged.emit(self.index(row, 0), last)
+        return True
 
     def items(self) -> list[WorklistItem]:
         return list(self._items)
@@ -159,16 +227,32 @@ class WorklistModel(QAbstractTableModel):
             if item.priority is Priority.STAT and not item.status.is_reported:
                 return self._bold
             return None
+        if role == CriticalRole:
+            return item.open_critical
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.clinical_notes or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (Column.PRIORS,):
+            return self._tooltip(item, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.PRIORS:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and col is Column.PRIORITY:
             return priority_text(item.priority)
         return None
 
-    @staticmethod
-    def _display(item: WorklistItem, col: Column) -> str:
+    def _tooltip(self, item: WorklistItem, col: Column) -> str | None:
+        if col is Column.CLAIM:
+            return claim_tooltip(item, self.username)
+        if col is Column.CRITICAL and item.open_critical:
+            if item.open_critical == 1:
+                return QCoreApplication.translate(
+                    "WorklistModel",
+                    "A critical result was communicated and not yet acknowledged by the recipient.",
+                )
+            return QCoreApplication.translate(
+                "WorklistModel",
+                "%1 critical result communications not yet acknowledged by the recipients.",
+            ).replace("%1", str(item.open_critical))
+        return item.clinical_notes or None
+
+    def _display(self, item: WorklistItem, col: Column) -> str:
         if col is Column.PRIORITY:
             return priority_text(item.priority)
         if col is Column.PATIENT:
@@ -188,10 +272,20 @@ class WorklistModel(QAbstractTableModel):
             return item.hospital
         if col is Column.STATUS:
             return status_text(item.status)
-        return str(item.priors_count) if item.priors_count else ""
+        if col is Column.CLAIM:
+            return claim_text(item, self.username)
+        if col is Column.CRITICAL:
+            return critical_text(item.open_critical)
+        return str(item.priors_count)
 
-    @staticmethod
-    def _foreground(item: WorklistItem, col: Column) -> QBrush | None:
+    def _foreground(self, item: WorklistItem, col: Column) -> QBrush | None:
+        if col is Column.CLAIM and item.claimed_by:
+            mine = item.claimed_by == self.username
+            return QBrush(QColor(theme.MINE_BLUE if mine else theme.WARN_TEXT))
+        if col is Column.CRITICAL and item.open_critical:
+            return QBrush(QColor(theme.ERROR_TEXT))
+        if col is Column.PRIORS and not item.priors_count:
+            return QBrush(QColor(theme.DIM_TEXT))
         if item.status.is_reported:
             if col is Column.STATUS:
                 return QBrush(QColor(theme.OK_GREEN))

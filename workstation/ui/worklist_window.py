@@ -1,8 +1,10 @@
 """The worklist window: the studies waiting for this reader, in reading order.
 
 The window title names the reader, never a patient: titles end up in task bars, window
-switchers and screen-sharing previews. Refreshing keeps the selected study selected, so a
-periodic refresh never moves the reader's place on the list.
+switchers and screen-sharing previews. Filters are applied by the hub. The list reloads by
+itself (:mod:`workstation.ui.auto_refresh`) and a reload never moves the reader's place:
+the selected study stays selected and the rows in view stay in view. A STAT study that
+arrives meanwhile is announced without taking focus (:mod:`workstation.ui.stat_notifier`).
 """
 
 from __future__ import annotations
@@ -12,97 +14,72 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QApplication,
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from workstation.core.study import Priority, UserInfo, WorklistItem
-from workstation.hub.errors import AuthError, HubError, HubUnreachable
+from workstation.core.study import UserInfo, WorklistItem
+from workstation.hub.errors import HubError, HubUnreachable
 from workstation.ui import theme, window_state
-from workstation.ui.priority_badge import PriorityBadgeDelegate
+from workstation.ui.auto_refresh import AutoRefresh
+from workstation.ui.saved_filters import SavedFilterStore, SavedFiltersWidget
+from workstation.ui.session_guard import is_session_lost
+from workstation.ui.stat_notifier import NewStatTracker, StatBanner, StatCounter, beep, waiting_stat
 from workstation.ui.workers import TaskRunner
+from workstation.ui.worklist_filters import FilterBar, WorklistFilter
 from workstation.ui.worklist_model import Column, ItemRole, WorklistModel
+from workstation.ui.worklist_table import WorklistTable
 
 log = logging.getLogger(__name__)
 
-AUTO_REFRESH_MS = 60_000
+PAGE_LIMIT = 200
+NEXT_STUDY_KEYS = QKeySequence("Ctrl+N")
 
-
-class WorklistTable(QTableView):
-    """Table that opens the current study on Enter as well as on double-click."""
-
-    open_current = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_current.emit()
-            return
-        super().keyPressEvent(event)
+Fetch = Callable[..., list[WorklistItem]]
 
 
 class WorklistWindow(QMainWindow):
-    """Worklist table with a text filter, Refresh (F5) and status line.
+    """Filter bar, worklist table, Refresh (F5), Next study (Ctrl+N) and a status line.
 
-    Signals: ``worklist_loaded(int)`` after every successful load (number of studies),
-    ``open_requested(WorklistItem)`` when the reader opens a study,
-    ``session_expired()`` when the hub no longer accepts the session,
-    ``closed()`` when the reader closed the window.
+    ``fetch(**params)`` is ``HubClient.worklist``. Signals: ``worklist_loaded(int)`` after
+    every successful load; ``open_requested(WorklistItem)``; ``next_requested()``;
+    ``new_stat(list[WorklistItem])`` when STAT studies arrived since the last load;
+    ``stat_count(int)``; ``session_expired()``; ``closed()``.
     """
 
     worklist_loaded = Signal(int)
     open_requested = Signal(object)
+    next_requested = Signal()
+    new_stat = Signal(list)
+    stat_count = Signal(int)
     session_expired = Signal()
     closed = Signal()
 
-    def __init__(
-        self,
-        fetch: Callable[[], list[WorklistItem]],
-        user: UserInfo,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, fetch: Fetch, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("worklist_window")
         self._fetch = fetch
+        self.username = user.username
         self._runner = TaskRunner(self, max_threads=1)
         self._loading = False
+        self._reload_pending = False
+        self._loaded_filter: WorklistFilter | None = None
+        self._tracker = NewStatTracker()
         self.is_loaded = False
         self.setWindowTitle(self.tr("Worklist — %1").replace("%1", user.display_name))
         self.resize(1440, 800)
 
-        self.model = WorklistModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-
-        self.table = WorklistTable()
-        self.table.setObjectName("worklist_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.model = WorklistModel(self, username=user.username)
+        self.table = WorklistTable(self.model)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        self.table.setItemDelegateForColumn(Column.PRIORITY, PriorityBadgeDelegate(self.table))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for col, width in _COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.open_current.connect(lambda: self._open_index(self.table.currentIndex()))
 
@@ -110,61 +87,84 @@ class WorklistWindow(QMainWindow):
         self.refresh_action.setObjectName("refresh")
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.refresh_action.setToolTip(self.tr("Reload the worklist from the hub (F5)"))
-        self.refresh_action.triggered.connect(self.refresh)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("filter")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter: name, ID, accession, description…"))
-        self.filter.setMaximumWidth(360)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.filter.returnPressed.connect(self.table.setFocus)
+        self.refresh_action.triggered.connect(lambda: self.refresh())
+        self.next_action = QAction(self.tr("Next study"), self)
+        self.next_action.setObjectName("next_study")
+        self.next_action.setShortcut(NEXT_STUDY_KEYS)
+        self.next_action.setToolTip(
+            self.tr("Open the next unread study in priority order (Ctrl+N)")
+        )
+        self.next_action.triggered.connect(self.next_requested)
+        self.auto_refresh = AutoRefresh(self)
+        self.auto_refresh.due.connect(self._auto_refresh)
+        self.stat_counter = StatCounter()
+        self.stat_counter.clicked.connect(self.select_first_stat)
 
         toolbar = self.addToolBar(self.tr("Worklist"))
         toolbar.setObjectName("worklist_toolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.refresh_action)
+        toolbar.addAction(self.next_action)
         toolbar.addSeparator()
-        toolbar.addWidget(self.filter)
+        toolbar.addWidget(self.auto_refresh.button)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
-        who = QLabel(f"{user.display_name}  ")
+        toolbar.addWidget(self.stat_counter.holder())
+        who = QLabel(f"  {user.display_name}  ")
         who.setStyleSheet(f"color: {theme.DIM_TEXT};")
         toolbar.addWidget(who)
 
+        self.filter_bar = FilterBar(user.tenants)
+        self.filter_bar.changed.connect(self._on_filter_changed)
+        self.saved_filters = SavedFiltersWidget(SavedFilterStore(user.username))
+        self.saved_filters.chosen.connect(self.filter_bar.set_filter)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.stat_banner = StatBanner()
+        self.stat_banner.show_requested.connect(self.select_study)
+        self.stat_banner.dismissed.connect(self.stat_counter.acknowledge)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(12)
+        filters.addWidget(self.filter_bar)
+        filters.addStretch(1)
+        filters.addWidget(self.saved_filters)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.stat_banner)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
         self.setCentralWidget(central)
 
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.statusBar().addWidget(self.status_label, 1)
-
         window_state.restore(self, "worklist")
-
-        self._timer = QTimer(self)
-        self._timer.setInterval(AUTO_REFRESH_MS)
-        self._timer.timeout.connect(self._auto_refresh)
-        self._timer.start()
 
     # -- public --------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Reload the worklist on a worker thread; ignored while a load is running."""
+    def refresh(self, *, quiet: bool = False) -> None:
+        """Reload with the current filters on a worker thread. A request made while a load
+        runs is remembered and sent when it ends, so the last filters always win."""
         if self._loading:
+            self._reload_pending = True
             return
         self._loading = True
-        self.refresh_action.setEnabled(False)
-        self.status_label.setText(self.tr("Loading worklist…"))
-        fetch = self._fetch
-        self._runner.start(lambda _r: fetch(), self._on_loaded, self._on_failed)
+        wanted = self.filter_bar.current()
+        if not quiet:
+            self.status_label.setText(self.tr("Loading worklist…"))
+        fetch, params = self._fetch, {**wanted.params(), "limit": PAGE_LIMIT}
+        self._runner.start(
+            lambda _r: fetch(**params),
+            lambda items, w=wanted: self._on_loaded(w, items),
+            self._on_failed,
+        )
 
     def show_notice(self, text: str) -> None:
         """A persistent, non-blocking notice above the table (e.g. cache key warnings)."""
@@ -179,15 +179,33 @@ class WorklistWindow(QMainWindow):
         row = self.model.row_of(study_uid)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
+        index = self.model.index(row, Column.PATIENT)
         self.table.setCurrentIndex(index)
-        self.table.selectRow(index.row())
+        self.table.selectRow(row)
         return True
 
+    def update_item(self, item: WorklistItem) -> None:
+        """Show a changed study (its claim, say) without waiting for the next reload."""
+        self.model.replace_item(item)
+
+    def study_opened(self, study_uid: str) -> None:
+        """The reader opened this study: it is no longer news."""
+        self.stat_banner.forget(study_uid)
+        if not self.stat_banner.items:
+            self.stat_counter.acknowledge()
+
+    def set_signed_out(self, signed_out: bool) -> None:
+        """While signed out every reload would fail: pause the automatic ones."""
+        self.auto_refresh.set_paused(signed_out)
+        if signed_out:
+            self.status_label.setText(
+                self.tr("Signed out. Press F5 to sign in again and reload the worklist.")
+            )
+        elif not self._loading:
+            self.status_label.setText(self.tr("Signed in again."))
+
     def stop(self) -> None:
-        self._timer.stop()
+        self.auto_refresh.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the worklist ends the session: the controller closes the viewer too."""
@@ -198,36 +216,78 @@ class WorklistWindow(QMainWindow):
 
     # -- internals -----------------------------------------------------------------------
 
+    def _on_filter_changed(self, wanted: WorklistFilter) -> None:
+        self.saved_filters.sync(wanted)
+        self.refresh()
+
     def _auto_refresh(self) -> None:
         if self.isVisible():
-            self.refresh()
+            self.refresh(quiet=True)
 
-    def _on_loaded(self, items: list[WorklistItem]) -> None:
+    def _on_loaded(self, wanted: WorklistFilter, items: list[WorklistItem]) -> None:
         self._loading = False
-        self.refresh_action.setEnabled(True)
+        if wanted != self._loaded_filter:
+            self._tracker.reset()  # a different list: its STAT studies are not news
+            self._loaded_filter = wanted
         current = self.selected_item()
+        anchor = self.table.top_visible_study()
         self.model.set_items(items)
         if not self.is_loaded:
-            self._fit_columns()
+            self.table.fit_columns()
         if current is not None:
             self.select_study(current.study_uid)
-        elif self.model.rowCount() and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
-        stat = sum(1 for i in items if i.priority is Priority.STAT and not i.status.is_reported)
+        elif not self.is_loaded and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, Column.PATIENT))
+        self.table.keep_scroll(anchor)
+        self._announce(items)
+        self.filter_bar.note_items(
+            {i.tenant_id: i.hospital for i in items}, (i.modality for i in items)
+        )
+        self._show_status(items)
+        self.is_loaded = True
+        log.info("worklist loaded: %d studies", len(items))
+        self.worklist_loaded.emit(len(items))
+        if self._reload_pending:
+            self._reload_pending = False
+            self.refresh()
+
+    def _announce(self, items: list[WorklistItem]) -> None:
+        waiting = waiting_stat(items, self.username)
+        waiting_uids = {i.study_uid for i in waiting}
+        listed = {i.study_uid for i in items}
+        for old in list(self.stat_banner.items):
+            if old.study_uid in listed and old.study_uid not in waiting_uids:
+                self.stat_banner.forget(old.study_uid)  # reported or taken meanwhile
+        self.stat_counter.set_count(len(waiting))
+        self.stat_count.emit(len(waiting))
+        new = self._tracker.update(self.model.items(), self.username)
+        if not new:
+            return
+        log.info("new STAT studies on the worklist: %d", len(new))
+        self.stat_banner.announce(new)
+        self.stat_counter.flash()
+        QApplication.alert(self, 0)  # the window manager's attention hint; no activation
+        if self.auto_refresh.sound:
+            beep()
+        self.new_stat.emit(new)
+
+    def _show_status(self, items: list[WorklistItem]) -> None:
+        stat = len(waiting_stat(items, self.username))
         text = self.tr("%n studies", "", len(items))
+        if len(items) >= PAGE_LIMIT:
+            text = self.tr("first %1 studies (narrow the filters to see the rest)").replace(
+                "%1", str(len(items))
+            )
         if stat:
             text += " · " + self.tr("%n STAT unread", "", stat)
         text += " · " + self.tr("updated %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
         self.status_label.setText(text)
-        self.is_loaded = True
-        log.info("worklist loaded: %d studies", len(items))
-        self.worklist_loaded.emit(len(items))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.refresh_action.setEnabled(True)
+        self._reload_pending = False
         log.warning("worklist load failed: %s", getattr(exc, "code", type(exc).__name__))
-        if isinstance(exc, AuthError) and exc.code == "session_expired":
+        if is_session_lost(exc):
             self.status_label.setText(self.tr("Session expired. Sign in again."))
             self.session_expired.emit()
             return
@@ -239,34 +299,15 @@ class WorklistWindow(QMainWindow):
             text = self.tr("Could not load the worklist because of an unexpected error.")
         self.status_label.setText(text)
 
-    def _fit_columns(self) -> None:
-        """Size columns to their content once, so accession numbers and hospital names
-        are readable; the description takes the remaining width."""
-        for col in Column:
-            if col is Column.DESCRIPTION:
-                continue
-            hint = max(
-                self.table.sizeHintForColumn(col),
-                self.table.horizontalHeader().sectionSizeHint(col),
-            )
-            self.table.setColumnWidth(col, min(max(hint + 12, _COLUMN_WIDTHS.get(col, 60)), 280))
+    def select_first_stat(self) -> None:
+        self.stat_counter.acknowledge()
+        waiting = waiting_stat(self.model.items(), self.username)
+        if waiting:
+            self.select_study(waiting[0].study_uid)
 
-    def _open_index(self, index: Any) -> None:
+    def _open_index(self, index: QModelIndex | Any) -> None:
         if index is None or not index.isValid():
             return
         item = index.data(ItemRole)
         if item is not None:
             self.open_requested.emit(item)
-
-
-_COLUMN_WIDTHS = {  # minimum widths; content may widen them
-    Column.PRIORITY: 96,
-    Column.PATIENT: 180,
-    Column.PATIENT_ID: 100,
-    Column.ACCESSION: 110,
-    Column.MODALITY: 80,
-    Column.STUDY_DATE: 130,
-    Column.HOSPITAL: 160,
-    Column.STATUS: 140,
-    Column.PRIORS: 60,
-}

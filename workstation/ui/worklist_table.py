@@ -1,0 +1,98 @@
+"""The worklist's table view: badges, column widths, opening with Enter, a steady scroll.
+
+The list reloads every half minute while the reader works through it; if each reload
+jumped the view, they would lose their place. :meth:`WorklistTable.top_visible_study` and
+:meth:`WorklistTable.keep_scroll` keep the same study at the top of the view across a
+reload, except at the very top, where a STAT study arriving above must come into view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from workstation.ui.critical_badge import CriticalBadgeDelegate
+from workstation.ui.priority_badge import PriorityBadgeDelegate
+from workstation.ui.worklist_model import Column, ItemRole, WorklistModel
+
+Anchor = tuple[str, int]  # study UID in the top visible row, scroll offset
+
+
+class WorklistTable(QTableView):
+    """Read-only row table; opens the current study on Enter as well as on double-click."""
+
+    open_current = Signal()
+
+    def __init__(self, model: WorklistModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("worklist_table")
+        self.setModel(model)
+        self._model = model
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.setItemDelegateForColumn(Column.PRIORITY, PriorityBadgeDelegate(self))
+        self.setItemDelegateForColumn(Column.CRITICAL, CriticalBadgeDelegate(self))
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for col, width in _COLUMN_WIDTHS.items():
+            self.setColumnWidth(col, width)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_current.emit()
+            return
+        super().keyPressEvent(event)
+
+    def fit_columns(self) -> None:
+        """Size columns to their content once, so accession numbers and hospital names
+        are readable; the description takes the remaining width."""
+        for col in Column:
+            if col is Column.DESCRIPTION:
+                continue
+            hint = max(self.sizeHintForColumn(col), self.horizontalHeader().sectionSizeHint(col))
+            self.setColumnWidth(col, min(max(hint + 12, _COLUMN_WIDTHS.get(col, 60)), 280))
+
+    def top_visible_study(self) -> Anchor | None:
+        """The study in the first visible row and the scroll offset; None at the top."""
+        bar = self.verticalScrollBar()
+        if bar.value() == 0:
+            return None
+        index = self.indexAt(QPoint(1, 1))
+        item = index.data(ItemRole) if index.isValid() else None
+        return (item.study_uid if item else "", bar.value())
+
+    def keep_scroll(self, anchor: Anchor | None) -> None:
+        """After a reload: the anchored study back at the top (or the old offset)."""
+        bar = self.verticalScrollBar()
+        if anchor is None:
+            bar.setValue(0)
+            return
+        study_uid, value = anchor
+        row = self._model.row_of(study_uid) if study_uid else -1
+        if row >= 0:
+            self.scrollTo(self._model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        else:
+            bar.setValue(value)
+
+
+_COLUMN_WIDTHS = {  # minimum widths; content may widen them
+    Column.PRIORITY: 96,
+    Column.PATIENT: 180,
+    Column.PATIENT_ID: 100,
+    Column.ACCESSION: 110,
+    Column.MODALITY: 80,
+    Column.STUDY_DATE: 130,
+    Column.HOSPITAL: 160,
+    Column.STATUS: 140,
+    Column.CLAIM: 110,
+    Column.CRITICAL: 150,
+    Column.PRIORS: 60,
+}
