@@ -12,6 +12,8 @@ import pytest
 
 from workstation.cache.errors import IntegrityError
 from workstation.cache.store import EncryptedStore
+from workstation.core.stack import ImageStack
+from workstation.dicom.load_report import LoadResult
 from workstation.services.series_loading import SeriesNotCachedError, load_cached_series
 
 TENANT = "tenant-a"
@@ -27,6 +29,12 @@ def store(tmp_path: Path):
     s.close()
 
 
+def fake_result(count: int) -> LoadResult:
+    """A stack whose slice values say how many sources the loader was given."""
+    return LoadResult(stacks=[ImageStack(np.full((count, 2, 2), count, dtype=np.int16))],
+                      sources=[tuple(range(count))])
+
+
 @pytest.fixture
 def fake_loader(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list, object]]:
     """Stands in for workstation.dicom.loader and records what it was given."""
@@ -35,7 +43,7 @@ def fake_loader(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list, object]]:
 
     def load_series(sources, *, workers=None, progress=None):
         calls.append((list(sources), progress))
-        return ("loaded", len(sources))
+        return fake_result(len(sources))
 
     module.load_series = load_series  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "workstation.dicom.loader", module)
@@ -52,9 +60,10 @@ def test_passes_exactly_the_series_bytes_in_memory(store: EncryptedStore, fake_l
     def progress(done: int, total: int) -> None:
         return None
 
-    result = load_cached_series(store, TENANT, STUDY, SERIES, progress=progress)
+    result = load_cached_series(store, TENANT, STUDY, SERIES, progress=progress,
+                                use_volume_cache=False)
 
-    assert result == ("loaded", 4)
+    assert result.stacks[0].pixels.shape == (4, 2, 2)
     ((sources, given_progress),) = fake_loader
     assert all(type(s) is bytes for s in sources)
     assert sorted(sources) == sorted(series_bytes.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -12,13 +13,21 @@ import pytest
 from workstation.cache.store import EncryptedStore
 from workstation.core.study import InstanceUrl
 from workstation.hub.errors import HubError, HubUnreachable, NotFound, PermissionDenied, UrlExpired
+from workstation.services.object_fetch import RetryPolicy
 from workstation.services.study_download import StudyDownloader
 
 TENANT = "tenant-a"
 STUDY = "1.2.840.99.1"
 SERIES_1 = "1.2.840.99.1.1"
 SERIES_2 = "1.2.840.99.1.2"
-NO_WAIT = (0.0, 0.0, 0.0)
+NO_WAIT = RetryPolicy(attempts=3, base_delay=0.0, max_delay=0.0)
+
+
+class AlwaysMax(random.Random):
+    """Jitter that always waits the longest allowed time."""
+
+    def uniform(self, a: float, b: float) -> float:
+        return b
 
 
 def make_instances(per_series: int = 5) -> dict[tuple[str, str], bytes]:
@@ -154,7 +163,8 @@ def test_urls_that_stay_expired_fail_without_looping(store: EncryptedStore):
                 raise UrlExpired("url_expired", status=403)
 
     hub = DeadHub(make_instances())
-    result = StudyDownloader(hub, store, TENANT, workers=3).download(STUDY)
+    once = RetryPolicy(max_renewals=1)
+    result = StudyDownloader(hub, store, TENANT, workers=3, retry=once).download(STUDY)
     assert result.failed == [f"{SERIES_1}.3"]
     assert result.fetched == 9 and not result.complete
     assert len(hub.listings) == 2
@@ -177,7 +187,7 @@ def test_transient_failures_are_retried(store: EncryptedStore):
 
     instances = make_instances(3)
     hub = FlakyHub(instances)
-    result = StudyDownloader(hub, store, TENANT, retry_delays=NO_WAIT).download(STUDY)
+    result = StudyDownloader(hub, store, TENANT, retry=NO_WAIT).download(STUDY)
     assert (result.fetched, result.failed) == (6, [])
     assert stored(store, instances) == instances
     assert all(n == 3 for n in hub.failures.values())
@@ -192,12 +202,12 @@ def test_permanent_failures_are_not_retried_and_exhausted_retries_fail(store: En
                 raise HubUnreachable()
 
     hub = BrokenHub(make_instances(3))
-    result = StudyDownloader(hub, store, TENANT, retry_delays=NO_WAIT).download(STUDY)
+    result = StudyDownloader(hub, store, TENANT, retry=NO_WAIT).download(STUDY)
     assert sorted(result.failed) == [f"{SERIES_1}.1", f"{SERIES_1}.2"]
     assert result.fetched == 4
     sops = [s for _, s in hub.fetched]
     assert sops.count(f"{SERIES_1}.1") == 1
-    assert sops.count(f"{SERIES_1}.2") == 1 + len(NO_WAIT)
+    assert sops.count(f"{SERIES_1}.2") == 1 + NO_WAIT.attempts
 
 
 def test_listing_failure_is_raised(store: EncryptedStore):
@@ -234,9 +244,9 @@ def test_cancel_cuts_retry_waits_short(store: EncryptedStore):
     cancel = threading.Event()
     threading.Timer(0.1, cancel.set).start()
     started = time.monotonic()
-    result = StudyDownloader(Down(make_instances(2)), store, TENANT, retry_delays=(30.0,)).download(
-        STUDY, cancel=cancel
-    )
+    slow = RetryPolicy(attempts=1, base_delay=30.0, max_delay=30.0)
+    result = StudyDownloader(Down(make_instances(2)), store, TENANT, retry=slow,
+                             rng=AlwaysMax()).download(STUDY, cancel=cancel)
     assert time.monotonic() - started < 5.0
     assert result.cancelled and result.fetched == 0 and result.failed == []
 

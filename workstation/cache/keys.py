@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
-from keyring.errors import KeyringError
+from keyring.errors import KeyringError, PasswordDeleteError
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,44 @@ def load_or_create_key(user_ref: str, keyring_backend: KeyringBackend | None = N
     return KeyResult(key, True, message)
 
 
+def existing_key(user_ref: str, keyring_backend: KeyringBackend | None = None) -> bytes | None:
+    """The key of ``user_ref`` if the keychain holds a valid one; never creates a key.
+
+    Offline sign-in uses this: creating a key there would make the store drop every
+    object cached under the real one. None when there is no usable keychain, no key,
+    or the keychain fails.
+    """
+    backend = keyring_backend if keyring_backend is not None else keyring.get_keyring()
+    if not _usable(backend):
+        return None
+    try:
+        stored = backend.get_password(SERVICE, user_ref)
+    except Exception as exc:  # keychain plugins (D-Bus, Win32, ...) raise arbitrary types
+        _log_backend_failure("read", exc, "no cache key available")
+        return None
+    return None if stored is None else _decode(stored)
+
+
+def forget_key(user_ref: str, keyring_backend: KeyringBackend | None = None) -> bool:
+    """Delete the key of ``user_ref`` from the keychain (purge at sign-out). Whatever of
+    the cache might survive on disk is unreadable without it. True when no key remains."""
+    backend = keyring_backend if keyring_backend is not None else keyring.get_keyring()
+    if not _usable(backend):
+        return True
+    try:
+        backend.delete_password(SERVICE, user_ref)
+    except PasswordDeleteError:
+        pass  # there was no key
+    except Exception as exc:  # same reason as above
+        _log_backend_failure("delete", exc, "the cache key may remain")
+        return False
+    try:
+        return backend.get_password(SERVICE, user_ref) is None
+    except Exception as exc:  # same reason as above
+        _log_backend_failure("read", exc, "the cache key may remain")
+        return False
+
+
 def _session_key() -> KeyResult:
     return KeyResult(secrets.token_bytes(KEY_BYTES), False, SESSION_ONLY_MESSAGE)
 
@@ -121,6 +159,8 @@ def _usable(backend: KeyringBackend) -> bool:
     return True
 
 
-def _log_backend_failure(action: str, exc: Exception) -> None:
+def _log_backend_failure(
+    action: str, exc: Exception, outcome: str = "using a session-only cache key"
+) -> None:
     kind = "keychain error" if isinstance(exc, KeyringError) else "keychain backend failure"
-    log.warning("%s on %s (%s); using a session-only cache key", kind, action, type(exc).__name__)
+    log.warning("%s on %s (%s); %s", kind, action, type(exc).__name__, outcome)

@@ -1,7 +1,9 @@
 """Load one cached series into image stacks.
 
-The decrypted instances go from the encrypted store straight to the DICOM loader as
-bytes in memory. Writing them to a temporary file, even briefly, would put health data
+A series decoded before comes back from the decoded-volume cache (``volume_cache.py``)
+without any DICOM parsing or decoding, as long as its instances have not changed since.
+Otherwise the decrypted instances go from the encrypted store straight to the DICOM
+loader as bytes in memory, and the result is kept for the next opening. Writing them to a temporary file, even briefly, would put health data
 on disk in plain form, which the at-rest encryption of the cache exists to prevent
 (KVKK art. 12, GDPR art. 32).
 """
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workstation.cache.errors import IntegrityError
 from workstation.cache.store import EncryptedStore
+from workstation.services.volume_cache import cached_volume, remember_volume
 
 if TYPE_CHECKING:
     from workstation.dicom.loader import LoadResult
@@ -32,8 +35,12 @@ def load_cached_series(
     series_uid: str,
     *,
     progress: Callable[[int, int], None] | None = None,
+    use_volume_cache: bool = True,
 ) -> LoadResult:
-    """Decrypt every cached instance of the series and build its stacks.
+    """The series' stacks: from the decoded-volume cache when it holds this exact set of
+    instances (``progress`` then reports all done at once), else by decrypting every
+    cached instance and decoding it (and keeping the result, unless
+    ``use_volume_cache`` is False).
 
     Raises ``SeriesNotCachedError`` when nothing of the series is cached. Raises
     ``IntegrityError`` when any object failed authentication: the whole series is read
@@ -46,6 +53,18 @@ def load_cached_series(
     # services (and their tests) do not need.
     from workstation.dicom.loader import load_series
 
+    # Taken before reading: instances changing during the decode make it stale at once.
+    fingerprint = store.series_fingerprint(tenant, study_uid, series_uid)
+    if fingerprint is None:
+        raise SeriesNotCachedError("the series is not in the cache")
+    if use_volume_cache:
+        hit = cached_volume(store, tenant, study_uid, series_uid, fingerprint)
+        if hit is not None:
+            if progress is not None:  # files, as the loader counts them
+                files = {i for stack in hit.sources for i in stack}
+                files |= {e.index for e in hit.errors if e.index is not None}
+                progress(len(files), len(files))
+            return hit
     members = store.list_instances(tenant, study_uid, series_uid)
     if not members:
         raise SeriesNotCachedError("the series is not in the cache")
@@ -69,4 +88,7 @@ def load_cached_series(
             "download the series again",
             count=damaged + missing,
         )
-    return load_series(blobs, progress=progress)
+    result = load_series(blobs, progress=progress)
+    if use_volume_cache:
+        remember_volume(store, tenant, study_uid, series_uid, fingerprint, result)
+    return result
