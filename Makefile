@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint system-deps-run system-deps-test clean
+.PHONY: run test lint bench system-deps-run system-deps-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: system-deps-test $(STAMP)
 	$(BIN)/ruff check workstation tests
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -q
+
+bench: system-deps-test $(STAMP)
+	$(BIN)/python -m workstation.bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check workstation tests

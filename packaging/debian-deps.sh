@@ -9,7 +9,7 @@ pkgs=(python3-venv libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 lib
       libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libegl1
       libgl1-mesa-dri libfontconfig1 libdbus-1-3 fonts-dejavu-core)
 if [ "$mode" = test ]; then
-  pkgs+=(xvfb xauth)
+  pkgs+=(xvfb xauth openjph-tools)
 fi
 command -v dpkg-query >/dev/null 2>&1 || { echo "not a Debian system: install the Qt xcb/EGL libraries yourself"; exit 0; }
 missing=()

@@ -25,7 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "Commands:\n"
             "  workstation demohub [--host H] [--port P] [--data DIR]\n"
-            "      serve the demo hub alone (see 'workstation demohub --help')"
+            "      serve the demo hub alone (see 'workstation demohub --help')\n"
+            "  workstation inspect PATH... [--json]\n"
+            "      list the image stacks of DICOM files/folders with geometry and warnings\n"
+            "  workstation render PATH [--series UID] [--slice K] [--window W --level L]"
+            " [--size WxH] --out FILE.png\n"
+            "      render one slice offscreen through the viewer's pipeline"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -56,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workstation.demohub.server import main as demohub_main
 
         return demohub_main(args_list[1:])
+    if args_list[:1] in (["inspect"], ["render"]):
+        from importlib import import_module
+
+        return int(import_module(f"workstation.commands.{args_list[0]}").main(args_list[1:]))
     try:
         args = build_parser().parse_args(args_list)
     except SystemExit as exc:  # --help, --version and usage errors end here

@@ -65,7 +65,10 @@ def _load(root: Path, name: str) -> ImageStack:
 
 @pytest.fixture(scope="module")
 def view() -> SliceView:
-    return SliceView.offscreen(SIZE, SIZE)
+    """Overlays hidden: these tests probe the image itself (overlays: test_slice_view)."""
+    v = SliceView.offscreen(SIZE, SIZE)
+    v.show_overlays = False
+    return v
 
 
 def test_modality_lut_sequence_file_on_screen(view: SliceView, shared_dicom: Path):

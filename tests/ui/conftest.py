@@ -370,3 +370,27 @@ def signed_in_app(qtbot, fake_hub, cache_base, session_key):
         if window is not None:
             window.hide()
             window.deleteLater()
+
+
+@pytest.fixture
+def loaded_viewer(qtbot, fake_hub, tmp_path: Path):
+    """A viewer of the first STAT study on the fake hub, its largest series on screen."""
+    pytest.importorskip("workstation.render.slice_view", reason="render/slice_view.py is not built")
+    from workstation.cache.store import EncryptedStore
+    from workstation.services.report_submission import submit_report
+    from workstation.ui.viewer_window import ViewerWindow
+
+    store = EncryptedStore(tmp_path / "viewer_store", bytes(range(32)))
+    item = next(i for i in fake_hub.items if i.priority is Priority.STAT)
+    window = ViewerWindow(
+        item, client=fake_hub, store=store, submit=lambda d: submit_report(fake_hub, d)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.series_ready, timeout=60_000):
+        window.start()
+    yield window
+    window.close()
+    window.loader.wait(10_000)
+    store.close()

@@ -28,7 +28,7 @@ def test_thumbnail_strip_tracks_download_state(qtbot):
     with qtbot.waitSignal(strip.series_selected) as blocker:
         strip.itemClicked.emit(strip.item(1))
     assert blocker.args == ["1.2.2"]
-    assert state_text("downloading", 3, 10) == "Downloading 3/10"
+    assert state_text("downloading", 3, 10) == "Downloading 3/10 (30%)"
     assert state_text("partial", 8, 10) == "Incomplete: 8/10"
 
 

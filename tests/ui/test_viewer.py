@@ -85,8 +85,8 @@ def test_keys_reach_the_viewport_after_loading(qtbot, viewer):
     before = sv.slice_index
     qtbot.keyClick(viewer.viewport.canvas, Qt.Key.Key_Down)
     assert sv.slice_index == before + 1
-    qtbot.keyClick(viewer.viewport.canvas, Qt.Key.Key_5)
-    assert sv.window.width == 1800
+    qtbot.keyClick(viewer.viewport.canvas, Qt.Key.Key_8)  # CT preset 8 of the data file: bone
+    assert (sv.window.center, sv.window.width) == (400, 1800)
 
 
 def test_report_submission_reports_the_version(qtbot, viewer, fake_hub):

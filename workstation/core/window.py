@@ -1,4 +1,4 @@
-"""Window/level values and the CT presets used on the number keys."""
+"""Window/level values; the CT presets of the number keys come from data (``CT_PRESETS``)."""
 
 from __future__ import annotations
 
@@ -32,12 +32,11 @@ class Window:
         )
 
 
-# Number keys 1..5 in the viewer. The data-driven preset table arrives with the viewer
-# issue; these are the classic values used by every CT reader.
-CT_PRESETS: tuple[tuple[str, Window], ...] = (
-    ("Brain", Window(40, 80, "Brain")),
-    ("Lung", Window(-600, 1500, "Lung")),
-    ("Mediastinum", Window(40, 400, "Mediastinum")),
-    ("Abdomen", Window(50, 350, "Abdomen")),
-    ("Bone", Window(400, 1800, "Bone")),
-)
+def __getattr__(name: str) -> object:
+    """``CT_PRESETS``: (name, window) of the CT number-key presets, read from
+    ``resources/presets/window_presets.json`` (:mod:`workstation.core.presets`)."""
+    if name == "CT_PRESETS":
+        from workstation.core.presets import presets_for
+
+        return tuple((p.name, p.window) for p in presets_for("CT"))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

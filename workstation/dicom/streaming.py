@@ -4,9 +4,11 @@ first and the rest stream in.
 :func:`load_series_streaming` parses every header (in parallel worker processes for a
 large series of files on disk), groups and orders the slices, allocates each stack's
 volume in its stored type and returns a :class:`SeriesLoad` at once: geometry, windows and
-the header are final, ``pixels`` fill in on a background thread, and ``ready`` says which
-slices are decoded. :meth:`SeriesLoad.result` waits and returns the final
-:class:`LoadResult`, in which slices of files that failed are removed.
+the header are final, ``pixels`` fill in on a background thread (slices not decoded yet
+hold zeros), and ``ready`` says which slices are decoded. :meth:`SeriesLoad.result`
+waits and returns the final :class:`LoadResult`, built by series assembly from the
+decoded pixels: slices of files that failed, and images repeated with identical pixels,
+are removed there, so its stacks may differ from the provisional ones.
 
 Memory is the volumes plus, while decoding, at most two batches of encoded frames per
 worker process; pydicom's deferred reading keeps the files' pixel data out of the parsed
@@ -82,7 +84,8 @@ class SeriesLoad:
     @property
     def errors(self) -> list[FileError]:
         """Per-file errors known so far, in source order."""
-        return [self._errors[i] for i in sorted(self._errors)]
+        with self._changed:
+            return [self._errors[i] for i in sorted(self._errors)]
 
     def done(self) -> bool:
         return self._finished.is_set()
@@ -120,7 +123,8 @@ class SeriesLoad:
                 return
 
     def file_failed(self, index: int, message: str) -> None:
-        self._errors.setdefault(index, FileError(self._labels[index], message, index))
+        with self._changed:
+            self._errors.setdefault(index, FileError(self._labels[index], message, index))
 
     def file_done(self, index: int) -> None:
         self._finished_files.add(index)
@@ -137,10 +141,13 @@ class SeriesLoad:
     # -- finishing ---------------------------------------------------------------------------
 
     def _finish(self, volumes: list[StackVolume]) -> None:
-        if self._cancel.is_set():  # undecoded slices must not be shown
-            for index in self._labels:
-                if index not in self._finished_files:
-                    self.file_failed(index, "loading was cancelled")
+        # Undecoded slices must never be shown: after a cancel (or a failure of the
+        # decoding itself) the files not finished are errors.
+        reason = ("loading was cancelled" if self._cancel.is_set()
+                  else "decoding stopped before this file")
+        for index in self._labels:
+            if index not in self._finished_files:
+                self.file_failed(index, reason)
         failed = set(self._errors)
         result = LoadResult(errors=self.errors)
         for plan in self._plans:
@@ -286,7 +293,10 @@ def load_series_streaming(
     plans = []
     for plan in plan_stacks([p.record for p in parsed.values() if p.record is not None]):
         try:
-            plan.allocate()  # np.empty: address space only, pages are touched by decoding
+            empty = plan.allocate()  # checks the size limits
+            # Zero-filled, so that a slice shown before it is decoded is blank, not noise;
+            # large arrays come zeroed from the kernel page by page, at no extra cost.
+            plan.pixels = np.zeros(empty.shape, dtype=empty.dtype)
         except MemoryError as exc:
             for index in sorted({s.record.index for s in plan.slices}):
                 load.file_failed(index, str(exc) or "not enough memory for the stack")
@@ -317,6 +327,10 @@ def load_series_streaming(
     def run() -> None:
         try:
             decoding.run()
+        except Exception:
+            log.exception("series decoding failed")
+            if not background:
+                raise
         finally:
             load._finish(volumes)
 

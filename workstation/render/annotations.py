@@ -54,6 +54,10 @@ class CornerAnnotations:
         for corner, actor in self._actors.items():
             actor.SetInput(getattr(text, corner) if text is not None else "")
 
+    def set_visible(self, visible: bool) -> None:
+        for actor in self._actors.values():
+            actor.SetVisibility(visible)
+
     def text(self) -> dict[str, str]:
         return {corner: actor.GetInput() or "" for corner, actor in self._actors.items()}
 

@@ -20,12 +20,12 @@ when the VOI, the stack or the invert state changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkImageData
+from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from vtkmodules.vtkRenderingCore import (
     vtkImageProperty,
     vtkImageSlice,
@@ -40,20 +40,25 @@ import vtkmodules.vtkRenderingFreeType  # noqa: F401  isort: skip
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  isort: skip
 
 from workstation.core.autowindow import auto_window
-from workstation.core.grayscale import VoiTransform, voi_label
+from workstation.core.grayscale import VoiTransform
 from workstation.core.lut import LookupTable
-from workstation.core.overlay import corner_text
+from workstation.core.measurements import Measurement
 from workstation.core.stack import ImageStack
 from workstation.core.window import Window
-from workstation.render.annotations import CornerAnnotations
+from workstation.render.annotations import font_size_for
 from workstation.render.lut import GrayLookupTable
+from workstation.render.measure_layer import MeasureLayer
+from workstation.render.overlay_layers import OverlayLayers, has_spacing
+from workstation.render.slice_navigation import SliceNavigation
 from workstation.render.view_geometry import ViewGeometry
 
 _CAMERA_DISTANCE = 1000.0
 
 
-class SliceView:
-    """A slice viewer bound to one vtkRenderWindow (Qt's, or an offscreen one)."""
+class SliceView(SliceNavigation):
+    """A slice viewer bound to one vtkRenderWindow (Qt's, or an offscreen one).
+
+    Zoom, pan, rotate/flip and coordinate mapping: :class:`SliceNavigation`."""
 
     def __init__(self, render_window: vtkRenderWindow | None = None) -> None:
         self.render_window = render_window if render_window is not None else vtkRenderWindow()
@@ -77,7 +82,10 @@ class SliceView:
         self._actor.VisibilityOff()
         self.renderer.AddViewProp(self._actor)
         self.renderer.GetActiveCamera().ParallelProjectionOn()
-        self._corners = CornerAnnotations(self.renderer)
+        self._overlays = OverlayLayers(self.renderer)
+        self._actor_matrix = vtkMatrix4x4()
+        self._actor.SetUserMatrix(self._actor_matrix)
+        self._measures = MeasureLayer(self.renderer, self._actor_matrix)
 
         self._stack: ImageStack | None = None
         self._pixels: np.ndarray | None = None
@@ -147,16 +155,6 @@ class SliceView:
 
     def toggle_invert(self) -> None:
         self.invert = not self._invert
-
-    @property
-    def zoom(self) -> float:
-        """Magnification relative to fit-to-viewport (1.0)."""
-        return self._geometry.zoom
-
-    @zoom.setter
-    def zoom(self, value: float) -> None:
-        self._geometry.zoom_by(float(value) / self._geometry.zoom, None, *self._size())
-        self._changed()
 
     @property
     def show_phi(self) -> bool:
@@ -254,35 +252,16 @@ class SliceView:
         From a VOI LUT table, the drag starts at the window over the table's ramp."""
         self.set_window(self.window.moved(d_center, d_width))
 
-    # -- view ------------------------------------------------------------------------------
-
-    def zoom_by(self, factor: float, anchor_display_xy: tuple[float, float] | None = None) -> None:
-        """Zoom by ``factor``; the image point under the anchor (display px) stays put."""
-        self._geometry.zoom_by(float(factor), anchor_display_xy, *self._size())
-        self._changed()
-
-    def pan_by(self, dx_px: float, dy_px: float) -> None:
-        """Drag the image by display pixels (Qt direction: +dy moves it down)."""
-        self._geometry.pan_by(float(dx_px), float(dy_px), *self._size())
-        self._changed()
-
-    def reset_view(self) -> None:
-        self._geometry.reset()
-        self._changed()
-
-    def display_to_image(self, x: float, y: float) -> tuple[float, float] | None:
-        """(row, column) of the image under display point (x, y), top-left origin."""
-        if self._stack is None:
-            return None
-        return self._geometry.display_to_image(float(x), float(y), *self._size())
-
     # -- output ----------------------------------------------------------------------------
 
     def render(self) -> None:
         self._disable_interactor_style()
         width, height = self._size()
         self._place_camera(width, height)
-        self._corners.layout(width, height)
+        self._overlays.layout(width, height, self._geometry.mm_per_pixel(width, height)
+                              if has_spacing(self._stack) else None)
+        self._measures.layout(lambda r, c: self._geometry.image_to_display(r, c, width, height),
+                              height, font_size_for(height), self._overlays.visible)
         self.render_window.Render()
 
     def capture(self) -> np.ndarray:
@@ -300,7 +279,34 @@ class SliceView:
 
     def overlay_text(self) -> dict[str, str]:
         """The corner texts currently shown, by corner name."""
-        return self._corners.text()
+        return self._overlays.corners.text()
+
+    def edge_text(self) -> dict[str, str]:
+        """Orientation letters by edge (top, right, bottom, left) and the laterality."""
+        return self._overlays.edges.text()
+
+    @property
+    def scale_bar_mm(self) -> float:
+        """Length of the scale bar last drawn (0 when hidden or without pixel spacing)."""
+        return self._overlays.scale_bar.length_mm
+
+    def set_measurements(self, measurements: Sequence[Measurement]) -> None:
+        """Draw these (those of the slice on screen) with their values as labels."""
+        self._measures.set_measurements(measurements)
+        self._changed()
+
+    def measurement_labels(self) -> list[str]:
+        return self._measures.texts()
+
+    @property
+    def show_overlays(self) -> bool:
+        """Corner texts, orientation letters, laterality and scale bar, all at once."""
+        return self._overlays.visible
+
+    @show_overlays.setter
+    def show_overlays(self, value: bool) -> None:
+        self._overlays.visible = value
+        self._changed()
 
     # -- internals -------------------------------------------------------------------------
 
@@ -362,6 +368,11 @@ class SliceView:
         self._lut.update_transform(low, high, self._stack.grayscale, self._voi, self._invert)
 
     def _place_camera(self, width: int, height: int) -> None:
+        matrix = self._geometry.actor_matrix()
+        for i in range(4):
+            for j in range(4):
+                self._actor_matrix.SetElement(i, j, float(matrix[i, j]))
+        self._actor.SetUserMatrix(self._actor_matrix)
         camera = self.renderer.GetActiveCamera()
         fx, fy = self._geometry.focal_point()
         camera.SetFocalPoint(fx, fy, 0.0)
@@ -372,17 +383,9 @@ class SliceView:
 
     def _changed(self) -> None:
         if self._stack is not None:
-            stack = self._stack
-            text = corner_text(stack.header, self._slice, stack.count, self.window,
-                               self._geometry.zoom, self._show_phi)
-            # The W/L line names the VOI in use (its explanation, or the table), and is
-            # left out for colour, which has no window.
-            lines = text.bottom_right.split("\n")
-            if stack.is_color:
-                lines = lines[1:]
-            else:
-                lines[0] = voi_label(self._voi)
-            self._corners.set_text(replace(text, bottom_right="\n".join(lines)))
+            self._overlays.update(self._stack, self._slice, self.window, self._voi,
+                                  self._geometry.zoom, self._show_phi, self._geometry.transform)
+        self._measures.update(self._stack, self._slice)
         self.render()
         for callback in list(self.on_changed):
             callback()

@@ -9,11 +9,19 @@ as every DICOM viewer shows it.
 Display coordinates are continuous render-window pixels with the origin at the top-left
 (Qt's convention): the view spans [0, width] x [0, height] and (width/2, height/2) is its
 centre. On high-DPI screens they are device pixels (Qt logical position x devicePixelRatio).
+
+Rotation and flips (:class:`workstation.core.view_transform.ViewTransform`) turn the image
+about its own centre c: the image actor's matrix takes an image point p to the world point
+c + A (p - c), A being the transform's 2x2 matrix, and every mapping here goes through A.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import numpy as np
+
+from workstation.core.view_transform import ViewTransform
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 64.0
@@ -30,6 +38,7 @@ class ViewGeometry:
     zoom: float = 1.0
     pan_x: float = 0.0  # mm, camera offset from the image centre
     pan_y: float = 0.0
+    transform: ViewTransform = ViewTransform()
 
     @property
     def image_center(self) -> tuple[float, float]:
@@ -46,6 +55,8 @@ class ViewGeometry:
         w, h = max(width, 1), max(height, 1)
         image_w = self.columns * self.column_spacing
         image_h = self.rows * self.row_spacing
+        if self.transform.swaps_axes:
+            image_w, image_h = image_h, image_w
         return max(image_h / 2.0, image_w / 2.0 * h / w)
 
     def parallel_scale(self, width: int, height: int) -> float:
@@ -65,10 +76,44 @@ class ViewGeometry:
     ) -> tuple[float, float] | None:
         """(row, column) under a display point, None outside the image."""
         wx, wy = self.display_to_world(x, y, width, height)
-        row, col = wy / self.row_spacing, wx / self.column_spacing
+        cx, cy = self.image_center
+        px, py = self.transform.unmap_vector(wx - cx, wy - cy)
+        row, col = (py + cy) / self.row_spacing, (px + cx) / self.column_spacing
         if not (-0.5 <= row <= self.rows - 0.5 and -0.5 <= col <= self.columns - 0.5):
             return None
         return row, col
+
+    def image_to_display(self, row: float, col: float, width: int,
+                         height: int) -> tuple[float, float]:
+        """Display point (top-left origin) of image point (row, column), on screen or not."""
+        cx, cy = self.image_center
+        dx, dy = self.transform.map_vector(col * self.column_spacing - cx,
+                                           row * self.row_spacing - cy)
+        s = self.mm_per_pixel(width, height)
+        fx, fy = self.focal_point()
+        return width / 2.0 + (cx + dx - fx) / s, height / 2.0 + (cy + dy - fy) / s
+
+    def actor_matrix(self) -> np.ndarray:
+        """4x4 matrix placing the image in the world: turn and mirror about its centre."""
+        a = self.transform.matrix().astype(np.float64)
+        c = np.array(self.image_center)
+        m = np.eye(4)
+        m[:2, :2] = a
+        m[:2, 3] = c - a @ c
+        return m
+
+    def screen_spacing(self) -> float:
+        """Millimetres of image per image pixel along the screen's horizontal."""
+        return self.row_spacing if self.transform.swaps_axes else self.column_spacing
+
+    def set_mm_per_pixel(self, mm_per_px: float, width: int, height: int) -> None:
+        """Zoom so that one display pixel covers ``mm_per_px`` of the image plane."""
+        zoom = 2.0 * self.fit_scale(width, height) / (max(height, 1) * float(mm_per_px))
+        self.zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+
+    def fit(self) -> None:
+        """Whole image centred in the viewport; rotation and flips are kept."""
+        self.zoom, self.pan_x, self.pan_y = 1.0, 0.0, 0.0
 
     def pan_by(self, dx: float, dy: float, width: int, height: int) -> None:
         """Move the image with the pointer by (dx, dy) display pixels."""
@@ -92,4 +137,6 @@ class ViewGeometry:
         self.pan_y = wy - (ay - height / 2.0) * s - cy
 
     def reset(self) -> None:
-        self.zoom, self.pan_x, self.pan_y = 1.0, 0.0, 0.0
+        """Fit, and no rotation or flip."""
+        self.fit()
+        self.transform = ViewTransform()

@@ -54,7 +54,8 @@ class StudyLoader(QObject):
     Signals (all delivered on the UI thread):
     ``detail_ready(StudyDetail)``; ``series_progress(series_uid, done, total)`` while a
     series downloads; ``series_cached(series_uid, DownloadResult)``;
-    ``series_loaded(series_uid, LoadResult)`` for the series last asked for;
+    ``series_loaded(series_uid, LoadResult)`` for each series asked for with
+    :meth:`show_series` (several may be pending at once: one per viewport);
     ``failed(stage, series_uid, exception)`` with stage "study", "download" or "load".
     """
 
@@ -82,6 +83,7 @@ class StudyLoader(QObject):
         self._runner = TaskRunner(self, max_threads=3)
         self.detail: StudyDetail | None = None
         self.wanted: str | None = None
+        self.pending: set[str] = set()
         self.cached: set[str] = set()
         self._downloading: set[str] = set()
         self._background_started = False
@@ -100,8 +102,12 @@ class StudyLoader(QObject):
         self._runner.start(lambda _r: client.study(uid), self._on_detail, self._on_study_failed)
 
     def show_series(self, series_uid: str) -> None:
-        """Make ``series_uid`` the one to display: download if needed, then decode it."""
+        """Make ``series_uid`` the one to display: download if needed, then decode it.
+        ``wanted`` is the series asked for last; every asked series is loaded once."""
         self.wanted = series_uid
+        if series_uid in self.pending and series_uid in self._downloading:
+            return  # already on its way
+        self.pending.add(series_uid)
         if series_uid in self.cached:
             self._load(series_uid)
         elif series_uid not in self._downloading:
@@ -183,7 +189,7 @@ class StudyLoader(QObject):
         if result.fetched + result.cached > 0:
             self.cached.add(series_uid)
         self.series_cached.emit(series_uid, result)
-        if self.wanted == series_uid:
+        if series_uid in self.pending:
             self._load(series_uid)
         if not self._background_started:
             self._background_started = True
@@ -208,7 +214,8 @@ class StudyLoader(QObject):
             return load_cached_series(store, tenant, uid, series_uid)
 
         def done(result: Any) -> None:
-            if not self.cancelled and self.wanted == series_uid:
+            if not self.cancelled and series_uid in self.pending:
+                self.pending.discard(series_uid)
                 self.series_loaded.emit(series_uid, result)
 
         def fail(exc: BaseException) -> None:
@@ -221,6 +228,7 @@ class StudyLoader(QObject):
                 self.cached.discard(series_uid)
                 self._download(series_uid)
                 return
+            self.pending.discard(series_uid)
             self.failed.emit("load", series_uid, exc)
 
         self._runner.start(run, done, fail)

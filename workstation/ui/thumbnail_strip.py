@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -33,16 +34,19 @@ from workstation.ui import theme
 SeriesRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2  # (done, total)
 StateRole = Qt.ItemDataRole.UserRole + 3  # "", "downloading", "cached", "partial", "failed"
+SERIES_MIME = "application/x-workstation-series-uid"  # a dragged tile: the series UID, UTF-8
 
 TILE_HEIGHT = 76
 
 
 def state_text(state: str, done: int, total: int) -> str:
     if state == "downloading":
+        percent = int(100 * done / total) if total else 0
         return (
-            QCoreApplication.translate("ThumbnailStrip", "Downloading %1/%2")
+            QCoreApplication.translate("ThumbnailStrip", "Downloading %1/%2 (%3%)")
             .replace("%1", str(done))
             .replace("%2", str(total))
+            .replace("%3", str(percent))
         )
     if state == "cached":
         return QCoreApplication.translate("ThumbnailStrip", "Ready")
@@ -132,7 +136,7 @@ class SeriesTileDelegate(QStyledItemDelegate):
             state_text(state, done, total),
         )
         if state == "downloading" and total:
-            bar = QRect(x, r.bottom() - 4, r.width() - 16, 2)
+            bar = QRect(x, r.bottom() - 6, r.width() - 16, 4)
             painter.fillRect(bar, QColor(theme.BORDER))
             bar.setWidth(int(bar.width() * min(1.0, done / total)))
             painter.fillRect(bar, QColor(theme.HIGHLIGHT))
@@ -140,7 +144,8 @@ class SeriesTileDelegate(QStyledItemDelegate):
 
 
 class ThumbnailStrip(QListWidget):
-    """One tile per series; a click (or Enter) asks the viewer to show that series."""
+    """One tile per series; a click (or Enter) asks the viewer to show that series, and a
+    tile dragged onto a viewport carries its series UID (``SERIES_MIME``)."""
 
     series_selected = Signal(str)
 
@@ -153,6 +158,8 @@ class ThumbnailStrip(QListWidget):
         self.setUniformItemSizes(True)
         self.setMinimumWidth(190)
         self.setFrameShape(QListWidget.Shape.NoFrame)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.itemClicked.connect(self._emit)
         self.itemActivated.connect(self._emit)
 
@@ -195,6 +202,17 @@ class ThumbnailStrip(QListWidget):
             self.blockSignals(True)
             self.setCurrentItem(item)
             self.blockSignals(False)
+
+    def mimeTypes(self) -> list[str]:
+        return [SERIES_MIME]
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        if items:
+            series = items[0].data(SeriesRole)
+            if series is not None:
+                data.setData(SERIES_MIME, series.series_uid.encode("utf-8"))
+        return data
 
     def _find(self, series_uid: str) -> QListWidgetItem | None:
         for i in range(self.count()):

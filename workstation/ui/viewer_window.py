@@ -1,8 +1,11 @@
-"""The viewer: series thumbnails, the image viewport and the report panel side by side.
+"""The viewer: series thumbnails, a grid of image viewports and the report panel.
 
 Opening a study shows the largest series as soon as it is downloaded and decoded, while
-the other series keep downloading in the background. The title carries modality and
-series count only; the patient banner lives inside the report panel.
+the other series keep downloading in the background. A series is shown in the active
+viewport (thumbnail click) or in the viewport it is dragged onto; a series decoded once is
+shared by every viewport showing it. Keys and toolbar act on the active viewport
+(:mod:`workstation.ui.viewer_actions`). The title carries modality and series count only;
+the patient banner lives inside the report panel.
 """
 
 from __future__ import annotations
@@ -16,25 +19,31 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QProgressBar,
-    QSizePolicy,
     QSplitter,
     QWidget,
 )
 
 from workstation.cache.store import EncryptedStore
+from workstation.core.stack import ImageStack
 from workstation.core.study import StudyDetail, WorklistItem
-from workstation.core.window import CT_PRESETS
 from workstation.hub.errors import HubError, HubUnreachable
 from workstation.services.study_download import DownloadResult
 from workstation.ui import theme, window_state
+from workstation.ui.cine import Cine
+from workstation.ui.linking import Linker
 from workstation.ui.report_panel import ReportPanel, Submit
 from workstation.ui.session_guard import is_session_lost
 from workstation.ui.stat_notifier import StatCounter
 from workstation.ui.study_loader import StudyClient, StudyLoader
 from workstation.ui.thumbnail_strip import ThumbnailStrip
+from workstation.ui.viewer_actions import ViewerActions
+from workstation.ui.viewer_panels import ViewerPanels
+from workstation.ui.viewer_toolbar import build_toolbar
 from workstation.ui.viewport import Viewport
+from workstation.ui.viewport_grid import ViewportGrid
 
 if TYPE_CHECKING:
     from workstation.dicom.loader import LoadResult
@@ -46,7 +55,7 @@ class ViewerWindow(QMainWindow):
     """Viewer of one study.
 
     Signals: ``study_ready(StudyDetail)`` when the series list is known;
-    ``series_ready(series_uid)`` each time a series is on screen;
+    ``series_ready(series_uid)`` each time a series is on screen in a viewport;
     ``load_failed(str)`` with a reader-facing message; ``session_expired()`` (call
     :meth:`resume` once signed in again); ``next_requested()`` (Ctrl+N);
     ``closed()`` after the window closed and its downloads were cancelled.
@@ -71,21 +80,31 @@ class ViewerWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("viewer_window")
         self.item = item
+        self.store = store
         self.detail: StudyDetail | None = None
-        self.current_series_uid: str | None = None
         self.is_series_ready = False
+        self.stacks: dict[str, ImageStack] = {}  # decoded once, shared by viewports
+        self.series_of: dict[int, str] = {}  # id(viewport) -> series shown there
+        self._targets: dict[str, list[Viewport]] = {}  # series on its way -> viewports
         self._title(None)
         self.resize(1500, 920)
 
         self.loader = StudyLoader(client, store, item, self)
-        self.viewport = Viewport()
+        self.grid = ViewportGrid()
         self.thumbnails = ThumbnailStrip()
         self.report_panel = ReportPanel(item, submit)
+        self.cine = Cine(lambda: self.grid.active, self)
+        self.linker = Linker(self.grid, self)
+        self.phi_hidden = False
+        self.overlays_shown = True
+        self.preset_menu: QMenu
+        self.detach_action: QAction
+        self.stat_counter: StatCounter
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("viewer_splitter")
         splitter.addWidget(self.thumbnails)
-        splitter.addWidget(self.viewport)
+        splitter.addWidget(self.grid)
         splitter.addWidget(self.report_panel)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -95,7 +114,12 @@ class ViewerWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
         window_state.restore(self, "viewer", splitter)
-        self._build_toolbar()
+        self.panels = ViewerPanels(self)
+        self.actions = ViewerActions(self)
+        self.next_action = self.actions.actions["study.next"]
+        self.next_action.setObjectName("next_study")
+        self.toolbar = build_toolbar(self)
+        self.actions.layout(1, 1)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("download_progress")
@@ -115,7 +139,9 @@ class ViewerWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.view_info)
 
         self.thumbnails.series_selected.connect(self.show_series)
-        self.viewport.view_changed.connect(self._update_view_info)
+        self.grid.series_dropped.connect(lambda vp, uid: self.show_series(uid, vp))
+        self.grid.active_changed.connect(self._on_active_changed)
+        self._watch_viewports()
         self.loader.detail_ready.connect(self._on_detail)
         self.loader.series_progress.connect(self._on_progress)
         self.loader.series_cached.connect(self._on_cached)
@@ -123,6 +149,21 @@ class ViewerWindow(QMainWindow):
         self.loader.failed.connect(self._on_failed)
 
     # -- public --------------------------------------------------------------------------
+
+    @property
+    def viewport(self) -> Viewport:
+        """The active viewport: the one keys and toolbar act on."""
+        return self.grid.active
+
+    @property
+    def current_series_uid(self) -> str | None:
+        """The series in the active viewport."""
+        return self.series_of.get(id(self.grid.active))
+
+    @property
+    def key_images(self) -> list[tuple[str, str, int]]:
+        """Marked key images as (series UID, SOP instance UID, index in the stack)."""
+        return self.panels.key_list.as_tuples()
 
     def start(self) -> None:
         """Fetch the study's series and show the largest one."""
@@ -147,79 +188,53 @@ class ViewerWindow(QMainWindow):
         """Reporting off (with the reason shown) or back on; the images are unaffected."""
         self.report_panel.set_read_only(reason)
 
-    def show_series(self, series_uid: str) -> None:
-        if series_uid == self.current_series_uid and self.is_series_ready:
+    def show_series(self, series_uid: str, viewport: Viewport | None = None) -> None:
+        """Show ``series_uid`` in ``viewport`` (default: the active one)."""
+        target = viewport if viewport is not None else self.grid.active
+        if self.series_of.get(id(target)) == series_uid and target.stack is not None:
             return
-        self.is_series_ready = False
         self.thumbnails.set_current(series_uid)
+        stack = self.stacks.get(series_uid)
+        if stack is not None:
+            self._put(target, series_uid, stack)
+            return
+        if target is self.grid.active:
+            self.is_series_ready = False
+        waiting = self._targets.setdefault(series_uid, [])
+        if target not in waiting:
+            waiting.append(target)
+        for others in self._targets.values():
+            if others is not waiting and target in others:
+                others.remove(target)  # the newest request for a viewport wins
         self.status.setText(self.tr("Opening series…"))
         self.loader.show_series(series_uid)
 
-    # -- toolbar ---------------------------------------------------------------------------
+    def set_layout(self, rows: int, columns: int) -> None:
+        self.grid.set_layout(rows, columns)
+        self._watch_viewports()
+        self.linker.watch()
 
-    def _build_toolbar(self) -> None:
-        bar = self.addToolBar(self.tr("Image"))
-        bar.setObjectName("viewer_toolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for number, (name, window) in enumerate(CT_PRESETS, start=1):
-            action = QAction(f"{number} {self._preset_label(name)}", self)
-            action.setToolTip(
-                self.tr("CT window %1: W %2 / L %3 (key %4)")
-                .replace("%1", self._preset_label(name))
-                .replace("%2", f"{window.width:.0f}")
-                .replace("%3", f"{window.center:.0f}")
-                .replace("%4", str(number))
-            )
-            action.triggered.connect(lambda _c=False, n=number: self._preset(n))
-            bar.addAction(action)
-        bar.addSeparator()
-        invert = QAction(self.tr("Invert"), self)
-        invert.setToolTip(self.tr("Invert grey levels (key I)"))
-        invert.triggered.connect(self.viewport.toggle_invert)
-        reset = QAction(self.tr("Reset"), self)
-        reset.setToolTip(self.tr("Fit the image and restore its own window (key R)"))
-        reset.triggered.connect(self.viewport.reset)
-        self.hide_phi = QAction(self.tr("Hide patient data"), self)
-        self.hide_phi.setCheckable(True)
-        self.hide_phi.setToolTip(self.tr("Hide name and ID from the image corners"))
-        self.hide_phi.toggled.connect(self._toggle_phi)
-        for action in (invert, reset, self.hide_phi):
-            bar.addAction(action)
-        bar.addSeparator()
-        self.next_action = QAction(self.tr("Next study"), self)
-        self.next_action.setObjectName("next_study")
-        self.next_action.setShortcut("Ctrl+N")
-        self.next_action.setToolTip(
-            self.tr("Open the next unread study in priority order (Ctrl+N)")
-        )
-        self.next_action.triggered.connect(self.next_requested)
-        bar.addAction(self.next_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        # Mirrors the worklist's STAT badge; it never takes focus from the image.
-        self.stat_counter = StatCounter()
-        bar.addWidget(self.stat_counter.holder())
+    def apply_preset(self, key: int) -> None:
+        """Number-key window: the modality's preset from the data file, else the image's
+        own window number ``key``."""
+        if not self.grid.active.apply_preset(key):
+            self.status.setText(self.tr("No window on key %1 for this image.").replace(
+                "%1", str(key)))
 
-    def _preset_label(self, name: str) -> str:
-        """Translated name of a preset from ``CT_PRESETS`` (its own name if unknown)."""
-        labels = {
-            "Brain": self.tr("Brain"),
-            "Lung": self.tr("Lung"),
-            "Mediastinum": self.tr("Mediastinum"),
-            "Abdomen": self.tr("Abdomen"),
-            "Bone": self.tr("Bone"),
-        }
-        return labels.get(name, name)
+    def set_phi_hidden(self, hidden: bool) -> None:
+        """Hide (or show) patient identification in the corners of every viewport."""
+        self.phi_hidden = hidden
+        for cell in self.grid.cells:
+            cell.viewport.slice_view.show_phi = not hidden
 
-    def _preset(self, number: int) -> None:
-        if not self.viewport.apply_preset(number):
-            self.status.setText(self.tr("Window presets apply to CT images."))
-
-    def _toggle_phi(self, hidden: bool) -> None:
-        self.viewport.slice_view.show_phi = not hidden
-        self.viewport.slice_view.render()
+    def step_series(self, step: int) -> None:
+        """Show the next (or previous) series of the strip in the active viewport."""
+        uids = self.thumbnails.series_uids()
+        if not uids:
+            return
+        current = self.current_series_uid
+        index = uids.index(current) if current in uids else -step
+        self.show_series(uids[(index + step) % len(uids)])
 
     # -- loader results --------------------------------------------------------------------
 
@@ -256,17 +271,16 @@ class ViewerWindow(QMainWindow):
 
     def _on_loaded(self, series_uid: str, result: LoadResult) -> None:
         stacks, errors = list(result.stacks), list(result.errors)
+        targets = self._targets.pop(series_uid, None) or [self.grid.active]
         if not stacks:
             text = self.tr("This series has no image that can be displayed.")
-            self.viewport.show_message(text)
+            for target in targets:
+                target.show_message(text)
             self.status.setText(text)
             self.load_failed.emit(text)
             return
         stack = max(stacks, key=lambda s: s.count)
-        self.viewport.set_stack(stack)
-        self.current_series_uid = series_uid
-        self.is_series_ready = True
-        self.thumbnails.set_current(series_uid)
+        self.stacks[series_uid] = stack
         notes = []
         if len(stacks) > 1:
             notes.append(
@@ -279,10 +293,28 @@ class ViewerWindow(QMainWindow):
         notes.extend(stack.warnings)
         self.status.setText("  ".join(notes))
         self.status.setStyleSheet(f"color: {theme.WARN_TEXT};" if notes else "")
-        if not isinstance(QApplication.focusWidget(), QPlainTextEdit):
-            self.viewport.focus_image()
         log.info("series on screen: %d images", stack.count)
+        for target in targets:
+            self._put(target, series_uid, stack, announce=False)
         self.series_ready.emit(series_uid)
+
+    def _put(
+        self, target: Viewport, series_uid: str, stack: ImageStack, announce: bool = True
+    ) -> None:
+        target.set_stack(stack)
+        target.slice_view.show_phi = not self.phi_hidden
+        target.slice_view.show_overlays = self.overlays_shown
+        self.series_of[id(target)] = series_uid
+        self.panels.tools.show_on(target)
+        if target is self.grid.active:
+            self.panels.refresh_measurements()
+            self.is_series_ready = True
+            self.thumbnails.set_current(series_uid)
+            self._update_view_info()
+            if not isinstance(QApplication.focusWidget(), QPlainTextEdit):
+                target.focus_image()
+        if announce:
+            self.series_ready.emit(series_uid)
 
     def _on_failed(self, stage: str, series_uid: str, exc: BaseException) -> None:
         log.warning("viewer %s step failed: %s", stage, getattr(exc, "code", type(exc).__name__))
@@ -302,13 +334,36 @@ class ViewerWindow(QMainWindow):
             text = self.tr("The study could not be opened because of an unexpected error.")
         if series_uid:
             self.thumbnails.set_state(series_uid, "failed")
-        if stage == "study" or (series_uid == self.loader.wanted and self.viewport.stack is None):
-            self.viewport.show_message(text)
+        waiting = self._targets.get(series_uid, []) if series_uid else []
+        if stage == "study":
+            waiting = [self.viewport]
+        for target in waiting:
+            if target.stack is None:
+                target.show_message(text)
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {theme.ERROR_TEXT};")
         self.load_failed.emit(text)
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _watch_viewports(self) -> None:
+        for cell in self.grid.cells:
+            viewport = cell.viewport
+            if not viewport.property("watched"):
+                viewport.setProperty("watched", True)
+                viewport.key_filter = self.actions.dispatch
+                viewport.mouse_tool = self.panels.tools
+                viewport.view_changed.connect(
+                    lambda v=viewport: self._update_view_info() if v is self.grid.active else None
+                )
+
+    def _on_active_changed(self, viewport: Viewport) -> None:
+        self.is_series_ready = viewport.stack is not None
+        uid = self.series_of.get(id(viewport))
+        if uid is not None:
+            self.thumbnails.set_current(uid)
+        self.panels.refresh_measurements()
+        self._update_view_info()
 
     def _update_view_info(self) -> None:
         sv, stack = self.viewport.slice_view, self.viewport.stack
@@ -335,6 +390,8 @@ class ViewerWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
+        self.cine.stop()
+        self.panels.close_all()
         window_state.save(self, "viewer", self.splitter)
         super().closeEvent(event)
         self.closed.emit()

@@ -5,15 +5,18 @@ changes, because VTK's own interactor styles rotate cameras and quit on "e"/"q",
 2D reading viewport must never do. Bindings follow the common PACS conventions:
 
 * wheel: next/previous image; Ctrl+wheel: zoom about the pointer
-* right-drag: window (horizontal) / level (vertical); left- or middle-drag: pan
+* right-drag: window (horizontal) / level (vertical); left- or middle-drag: pan;
+  Shift+left-drag: scroll through the stack (one image per ``DRAG_SCROLL_PX`` pixels)
 * double-click or R: reset; Up/Down/Left/Right/PageUp/PageDown/Home/End: navigate
-* 1-5: CT window presets; I: invert
+* 1-9: window presets of the modality (or the image's own windows); I: invert
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -29,8 +32,9 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.vtkRenderingCore import vtkRenderWindow
 
+from workstation.core.presets import presets_for
 from workstation.core.stack import ImageStack
-from workstation.core.window import CT_PRESETS, Window
+from workstation.core.window import Window
 from workstation.render.slice_view import SliceView
 from workstation.ui import theme
 
@@ -39,6 +43,7 @@ log = logging.getLogger(__name__)
 WHEEL_STEP = 120  # angleDelta of one notch (Qt docs: 15 degrees * 8)
 ZOOM_PER_NOTCH = 1.15
 PAGE_FRACTION = 10  # PageUp/PageDown move a tenth of the stack (at least one image)
+DRAG_SCROLL_PX = 6  # vertical pixels of Shift+left-drag per image
 
 
 def make_render_window() -> vtkRenderWindow:
@@ -74,6 +79,16 @@ def _qt_x11_display() -> int:
         return 0
 
 
+class MouseTool(Protocol):
+    """A tool that takes the left button (measurements): press returns True to own it."""
+
+    def press(self, viewport: Viewport, event: QMouseEvent) -> bool: ...
+
+    def move(self, viewport: Viewport, event: QMouseEvent) -> None: ...
+
+    def release(self, viewport: Viewport, event: QMouseEvent) -> None: ...
+
+
 def window_drag_step(stack: ImageStack | None, width: float) -> float:
     """Modality units (HU for CT) per pixel of right-drag.
 
@@ -97,6 +112,7 @@ class _Canvas(QVTKRenderWindowInteractor):
         self._viewport = viewport
         self.setObjectName("viewport_canvas")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)  # the probe and measurement previews follow the pointer
         self._Iren.SetInteractorStyle(None)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -104,6 +120,7 @@ class _Canvas(QVTKRenderWindowInteractor):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._viewport.activated.emit()
         self._viewport.press(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -139,10 +156,12 @@ class _Canvas(QVTKRenderWindowInteractor):
 class Viewport(QWidget):
     """A placeholder message until a stack is set, then the rendered slice.
 
-    ``view_changed`` fires after any change of slice, window, zoom or pan.
+    ``view_changed`` fires after any change of slice, window, zoom or pan; ``activated``
+    when the reader clicks into the image (it becomes the target of the viewer's actions).
     """
 
     view_changed = Signal()
+    activated = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +181,10 @@ class Viewport(QWidget):
         self._drag: str | None = None
         self._last = QPointF()
         self._wheel_rest = 0
+        self._scroll_rest = 0.0
+        # Set by a host window: its key map handles the keys instead of the bindings here.
+        self.key_filter: Callable[[QKeyEvent], bool] | None = None
+        self.mouse_tool: MouseTool | None = None
         self.canvas.Initialize()
 
     # -- content -------------------------------------------------------------------------
@@ -194,12 +217,22 @@ class Viewport(QWidget):
             self.slice_view.set_slice(max(0, min(self.stack.count - 1, index)))
 
     def apply_preset(self, number: int) -> bool:
-        """CT preset 1..5 (``CT_PRESETS``). False when there is no CT image to apply it to."""
-        if self.stack is None or not 1 <= number <= len(CT_PRESETS):
+        """Number-key window ``number``: the modality's preset from the preset file
+        (``workstation.core.presets``), else the image's own window or VOI LUT table of
+        that number. False when there is none to apply."""
+        stack = self.stack
+        if stack is None or stack.is_color:
             return False
-        if self.stack.header.modality and self.stack.header.modality != "CT":
+        presets = presets_for(stack.header.modality or "")
+        if presets:
+            preset = next((p for p in presets if p.key == number), None)
+            if preset is None:
+                return False
+            self.slice_view.set_window(preset.window)
+            return True
+        if not 1 <= number <= len(self.slice_view.voi_choices):
             return False
-        self.slice_view.set_window(CT_PRESETS[number - 1][1])
+        self.slice_view.select_voi(number - 1)
         return True
 
     def toggle_invert(self) -> None:
@@ -217,6 +250,8 @@ class Viewport(QWidget):
 
     def key(self, event: QKeyEvent) -> bool:
         """Handle a key; False leaves it to the parent widgets (menus, shortcuts)."""
+        if self.key_filter is not None:
+            return self.key_filter(event)  # the host's (remappable) key map decides
         if self.stack is None:
             return False
         k = event.key()
@@ -237,7 +272,7 @@ class Viewport(QWidget):
             self.go_to(0)
         elif k == Qt.Key.Key_End:
             self.go_to(self.stack.count - 1)
-        elif Qt.Key.Key_1 <= k <= Qt.Key.Key_5:
+        elif Qt.Key.Key_1 <= k <= Qt.Key.Key_9:
             self.apply_preset(int(k) - int(Qt.Key.Key_0))
         elif k == Qt.Key.Key_I:
             self.toggle_invert()
@@ -263,15 +298,24 @@ class Viewport(QWidget):
             self.slice_view.scroll(-notches)  # wheel towards the reader = next image
 
     def press(self, event: QMouseEvent) -> None:
+        if self.mouse_tool is not None and self.mouse_tool.press(self, event):
+            self._drag = "tool"
+            return
         button = event.button()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if button == Qt.MouseButton.RightButton:
             self._drag = "window"
+        elif button == Qt.MouseButton.LeftButton and shift:
+            self._drag = "scroll"
+            self._scroll_rest = 0.0
         elif button in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
             self._drag = "pan"
         self._last = event.position()
 
     def move(self, event: QMouseEvent) -> None:
-        if self._drag is None or self.stack is None:
+        if self.mouse_tool is not None and (self._drag in (None, "tool")):
+            self.mouse_tool.move(self, event)  # previews, and the probe follows the pointer
+        if self._drag in (None, "tool") or self.stack is None:
             return
         pos = event.position()
         dx, dy = pos.x() - self._last.x(), pos.y() - self._last.y()
@@ -280,11 +324,19 @@ class Viewport(QWidget):
             step = window_drag_step(self.stack, self.slice_view.window.width)
             # Right = wider (less contrast); down = higher level (darker image).
             self.slice_view.adjust_window(dy * step, dx * step)
+        elif self._drag == "scroll":
+            self._scroll_rest += dy
+            images = int(self._scroll_rest / DRAG_SCROLL_PX)
+            if images:
+                self._scroll_rest -= images * DRAG_SCROLL_PX
+                self.slice_view.scroll(images)  # drag down = next image
         else:
             ratio = self.canvas.devicePixelRatioF()
             self.slice_view.pan_by(dx * ratio, dy * ratio)
 
     def release(self, event: QMouseEvent) -> None:
+        if self._drag == "tool" and self.mouse_tool is not None:
+            self.mouse_tool.release(self, event)
         self._drag = None
 
     def double_click(self, event: QMouseEvent) -> None:

@@ -1,0 +1,69 @@
+"""The measurements of the series in the active viewport, as a list beside the images.
+
+Each row gives the kind, the image it is on and its value (with the spacing it rests on,
+as the view labels it). Double-click shows that image; Delete removes the selected row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from workstation.core.measurements import Measurement
+from workstation.core.stack import ImageStack
+from workstation.render.measure_layer import label_text
+
+MeasureRole = Qt.ItemDataRole.UserRole + 1
+
+_KIND_NAMES = {
+    "length": "Length",
+    "angle": "Angle",
+    "cobb": "Cobb angle",
+    "ellipse": "Ellipse",
+    "rectangle": "Rectangle",
+    "freehand": "Freehand",
+}
+
+
+def kind_name(kind: str) -> str:
+    return QCoreApplication.translate("MeasurementPanel", _KIND_NAMES.get(kind, kind))
+
+
+class MeasurementPanel(QListWidget):
+    """``chosen(Measurement)`` on double-click or Enter; ``delete_requested(Measurement)``."""
+
+    chosen = Signal(object)
+    delete_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("measurement_list")
+        self.setWordWrap(True)
+        self.itemActivated.connect(lambda item: self.chosen.emit(item.data(MeasureRole)))
+
+    def show_measurements(self, items: list[Measurement], stack: ImageStack | None,
+                          value: Callable[[Measurement, ImageStack], str] = label_text) -> None:
+        self.clear()
+        for m in items:
+            text = (
+                self.tr("%1, image %2: %3")
+                .replace("%1", kind_name(m.kind))
+                .replace("%2", str(m.slice_index + 1))
+                .replace("%3", " · ".join((value(m, stack) if stack else "").splitlines()))
+            )
+            item = QListWidgetItem(text)
+            item.setData(MeasureRole, m)
+            self.addItem(item)
+
+    def selected(self) -> Measurement | None:
+        item = self.currentItem()
+        return item.data(MeasureRole) if item is not None else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected():
+            self.delete_requested.emit(self.selected())
+            return
+        super().keyPressEvent(event)
