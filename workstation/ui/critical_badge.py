@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from workstation.ui import theme
+from workstation.ui.pill import bold_font, draw_pill, paint_cell_background
 from workstation.ui.worklist_model import CriticalRole
 
 
@@ -29,29 +30,16 @@ class CriticalBadgeDelegate(QStyledItemDelegate):
         if not isinstance(count, int) or count <= 0:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt = paint_cell_background(self, painter, option, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = opt.font
-        font.setBold(True)
         metrics = opt.fontMetrics
         height = metrics.height() + 4
         width = min(metrics.horizontalAdvance(text) + 20, opt.rect.width() - 8)
         rect = QRectF(opt.rect.left() + 4, opt.rect.center().y() - height / 2 + 1, width, height)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(theme.STAT_RED), 1.5))
-        painter.setBrush(QColor(theme.STAT_BANNER_BG))
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setFont(font)
-        painter.setPen(QColor(theme.ERROR_TEXT))
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 12)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
-        painter.restore()
+        draw_pill(painter, rect, fill=QColor(theme.STAT_BANNER_BG), text=elided,
+                  text_colour=QColor(theme.ERROR_TEXT), font=bold_font(opt),
+                  border=QPen(QColor(theme.STAT_RED), 1.5))
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from workstation.core.study import Priority
+from workstation.ui.pill import bold_font, draw_pill, paint_cell_background
 from workstation.ui.worklist_model import ItemRole, PriorityRole, priority_colour
 
 
@@ -28,16 +29,8 @@ class PriorityBadgeDelegate(QStyledItemDelegate):
         if colour is None:
             super().paint(painter, option, index)
             return
-        # Background and selection as usual, then the pill instead of the text.
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt = paint_cell_background(self, painter, option, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = opt.font
-        font.setBold(True)
         metrics = opt.fontMetrics
         width = metrics.horizontalAdvance(text) + 14
         height = metrics.height() + 4
@@ -51,15 +44,9 @@ class PriorityBadgeDelegate(QStyledItemDelegate):
         if item is not None and item.status.is_reported:
             # Already reported: keep the priority legible but stop it calling for attention.
             colour.setAlphaF(0.4)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setFont(font)
-        painter.setPen(QColor("#111111") if priority is Priority.URGENT else QColor("#ffffff"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
+        text_colour = QColor("#111111") if priority is Priority.URGENT else QColor("#ffffff")
+        draw_pill(painter, rect, fill=colour, text=text, text_colour=text_colour,
+                  font=bold_font(opt))
 
 
 def _priority(value: object) -> Priority | None:
