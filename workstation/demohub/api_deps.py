@@ -36,6 +36,18 @@ class HubContext:
     def now(self) -> float:
         return self.settings.clock()
 
+    def decode_token(self, token: str, typ: str, *, now: float | None = None) -> dict[str, Any]:
+        """Claims of one of this hub's JWTs of type ``typ`` (pinned algorithm, iss/aud/exp
+        checked, RFC 8725); raises InvalidTokenError / ExpiredTokenError."""
+        return decode_jwt(
+            self.keys.jwt,
+            token,
+            issuer=self.settings.issuer,
+            audience=self.settings.audience,
+            typ=typ,
+            now=self.now() if now is None else now,
+        )
+
 
 def get_ctx(request: Request) -> HubContext:
     return request.app.state.hub
@@ -72,14 +84,7 @@ def get_principal(credentials: BearerCredentials, ctx: Ctx) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorized(ErrorCode.UNAUTHENTICATED, "sign in first")
     try:
-        claims = decode_jwt(
-            ctx.keys.jwt,
-            credentials.credentials,
-            issuer=ctx.settings.issuer,
-            audience=ctx.settings.audience,
-            typ="access",
-            now=ctx.now(),
-        )
+        claims = ctx.decode_token(credentials.credentials, "access")
     except ExpiredTokenError:
         raise _unauthorized(ErrorCode.TOKEN_EXPIRED, "access token expired") from None
     except InvalidTokenError:
