@@ -11,7 +11,7 @@ the resolved spacing (mm², naming the source as lengths do), or pixels without 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
@@ -29,8 +29,11 @@ def _grid(rows: int, cols: int, r0: float, r1: float, c0: float, c1: float):
 
 
 class Region(Measurement):
-    def mask(self, rows: int, cols: int) -> np.ndarray:
-        raise NotImplementedError
+    """Base of the ROI shapes; each defines ``mask(rows, cols)`` (pixel centres inside)."""
+
+    if TYPE_CHECKING:
+
+        def mask(self, rows: int, cols: int) -> np.ndarray: ...
 
 
 @register

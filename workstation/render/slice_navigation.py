@@ -7,6 +7,8 @@ coordinates have their origin at the top-left (Qt's convention), in device pixel
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workstation.core.probe import ProbeResult, probe
 from workstation.core.stack import ImageStack
 from workstation.core.view_transform import ViewTransform
@@ -20,11 +22,11 @@ class SliceNavigation:
     _stack: ImageStack | None
     _slice: int
 
-    def _size(self) -> tuple[int, int]:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by SliceView
 
-    def _changed(self) -> None:
-        raise NotImplementedError
+        def _size(self) -> tuple[int, int]: ...
+
+        def _changed(self) -> None: ...
 
     # -- zoom and pan ----------------------------------------------------------------------
 
