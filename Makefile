@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench system-deps-run system-deps-test clean
+.PHONY: run test lint bench package package-check system-deps-run system-deps-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ test: system-deps-test $(STAMP)
 
 bench: system-deps-test $(STAMP)
 	$(BIN)/python -m workstation.bench
+
+# One-folder bundle (PyInstaller) in build/dist/workstation; see packaging/workstation.spec.
+package: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
+		--workpath build/pyi packaging/workstation.spec
+
+package-check: package
+	build/dist/workstation/workstation --version
+	env -u DISPLAY build/dist/workstation/workstation self-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check workstation tests

@@ -30,7 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
             "      list the image stacks of DICOM files/folders with geometry and warnings\n"
             "  workstation render PATH [--series UID] [--slice K] [--window W --level L]"
             " [--size WxH] --out FILE.png\n"
-            "      render one slice offscreen through the viewer's pipeline"
+            "      render one slice offscreen through the viewer's pipeline\n"
+            "  workstation self-check [--json]\n"
+            "      decode and draw a synthetic image offscreen (installation check)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -61,10 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workstation.demohub.server import main as demohub_main
 
         return demohub_main(args_list[1:])
-    if args_list[:1] in (["inspect"], ["render"]):
+    if args_list[:1] in (["inspect"], ["render"], ["self-check"]):
         from importlib import import_module
 
-        return int(import_module(f"workstation.commands.{args_list[0]}").main(args_list[1:]))
+        module = args_list[0].replace("-", "_")
+        return int(import_module(f"workstation.commands.{module}").main(args_list[1:]))
     try:
         args = build_parser().parse_args(args_list)
     except SystemExit as exc:  # --help, --version and usage errors end here
