@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+QM     := translations/workstation_tr.qm
 
-.PHONY: run test lint bench package package-check system-deps-run system-deps-test clean
+.PHONY: run test lint bench translations package package-check system-deps-run system-deps-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,16 +15,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Compiled catalogues (.qm) are built from the .ts files, never committed.
+$(QM): translations/workstation_tr.ts translations/workstation_en.ts $(STAMP)
+	$(BIN)/python packaging/translations.py compile
+
+# Re-scan the sources after changing user-visible text, then translate what is unfinished.
+translations: $(STAMP)
+	$(BIN)/python packaging/translations.py update
+	$(BIN)/python packaging/translations.py compile
+	$(BIN)/python packaging/translations.py status
+
 system-deps-run:
 	@bash packaging/debian-deps.sh run
 
 system-deps-test:
 	@bash packaging/debian-deps.sh test
 
-run: system-deps-run $(STAMP)
+run: system-deps-run $(STAMP) $(QM)
 	$(BIN)/workstation --demo
 
-test: system-deps-test $(STAMP)
+test: system-deps-test $(STAMP) $(QM)
 	$(BIN)/ruff check workstation tests
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=xcb $(BIN)/python -m pytest -q
@@ -32,7 +43,7 @@ bench: system-deps-test $(STAMP)
 	$(BIN)/python -m workstation.bench
 
 # One-folder bundle (PyInstaller) in build/dist/workstation; see packaging/workstation.spec.
-package: $(STAMP)
+package: $(STAMP) $(QM)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
 		--workpath build/pyi packaging/workstation.spec
 

@@ -39,9 +39,11 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> None:
     folder = tmp_path_factory.mktemp("settings")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    from workstation.ui import i18n
     from workstation.ui.application import configure
 
     configure(qapp)
+    i18n.install(qapp, "en")  # the tests read English text, whatever the machine's locale
 
 
 def make_item(

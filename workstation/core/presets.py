@@ -122,6 +122,42 @@ def _shipped() -> PresetTable:
     return parse_presets(load_json(resource_path(*PRESETS_FILE)))
 
 
-def presets_for(modality: str) -> list[Preset]:
-    """The shipped number-key presets of ``modality`` (empty: use the image's windows)."""
+# The reader's own presets (settings dialog), per modality; they replace the shipped list
+# of that modality and are validated with the same rules as the file.
+_user: dict[str, tuple[Preset, ...]] = {}
+
+
+def set_user_presets(by_modality: dict[str, list[dict[str, Any]]]) -> None:
+    """Install the reader's presets ({modality: [{key, name, center, width}]}); an empty
+    list for a modality goes back to the shipped presets. Raises ResourceError on bad
+    entries and then changes nothing."""
+    parsed: dict[str, tuple[Preset, ...]] = {}
+    for modality, items in by_modality.items():
+        code = modality.strip().upper()
+        if not items:
+            continue
+        found = _entry({"source": SOURCE_PRESETS, "presets": items}, f"user.{code}")
+        assert found is not None
+        parsed[code] = found
+    _user.clear()
+    _user.update(parsed)
+
+
+def user_presets() -> dict[str, list[dict[str, Any]]]:
+    """The installed user presets in the settings' storage form."""
+    return {
+        code: [{"key": p.key, "name": p.name, "center": p.window.center,
+                "width": p.window.width} for p in presets]
+        for code, presets in _user.items()
+    }
+
+
+def shipped_presets_for(modality: str) -> list[Preset]:
     return _shipped().presets_for(modality)
+
+
+def presets_for(modality: str) -> list[Preset]:
+    """The number-key presets of ``modality``: the reader's own when set, else the
+    shipped ones (empty: use the image's windows)."""
+    user = _user.get(modality.strip().upper())
+    return list(user) if user else _shipped().presets_for(modality)

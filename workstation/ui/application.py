@@ -1,8 +1,8 @@
 """Process-wide Qt set-up: the QApplication, its names, theme and translations.
 
 Application and organisation names decide where ``QSettings`` keeps the last hub address
-and user name. Translations are looked up for the system locale, so adding Turkish is a
-matter of dropping ``workstation_tr.qm`` next to the others.
+and user name. The interface language follows the reader's setting, else the system
+(:mod:`workstation.ui.i18n`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import logging
 import os
 import signal
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from workstation import __version__
+from workstation.ui import i18n
 from workstation.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -25,10 +25,6 @@ APP_NAME = "Workstation"
 ORG_NAME = "Workstation"
 ORG_DOMAIN = "workstation.local"
 
-_TRANSLATION_DIRS = (
-    Path(__file__).resolve().parent / "translations",
-    Path(__file__).resolve().parents[2] / "translations",
-)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -54,18 +50,10 @@ def configure(app: QApplication) -> None:
     install_translators(app)
 
 
-def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Qt's own strings and the workstation's, for ``locale`` (default: the system's)."""
-    locale = locale or QLocale.system()
-    installed: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [("qtbase", qt_dir)] + [("workstation", str(d)) for d in _TRANSLATION_DIRS]
-    for name, folder in candidates:
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+def install_translators(app: QApplication, language: str | None = None) -> str:
+    """Qt's own strings and the workstation's in the reader's language (see
+    :mod:`workstation.ui.i18n`); returns the language installed."""
+    return i18n.install(app, language)
 
 
 def quit_on_sigint(app: QApplication) -> None:

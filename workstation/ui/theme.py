@@ -118,11 +118,69 @@ def dark_palette() -> QPalette:
     return p
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion style (identical on every OS) with the dark palette and a small stylesheet."""
+THEME_SETTING = "ui/theme"
+DARK = "dark"
+HIGH_CONTRAST = "high_contrast"
+THEMES = (DARK, HIGH_CONTRAST)
+
+# High contrast for low vision and bright rooms: pure black and white, yellow focus and
+# selection, 2-pixel borders; the severity colours keep their meaning.
+_HIGH_CONTRAST_SHEET = """
+QWidget { color: #ffffff; }
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox {
+    border: 2px solid #ffffff; background: #000000; color: #ffffff;
+}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus,
+QPushButton:focus, QToolButton:focus, QTableView:focus, QListView:focus, QCheckBox:focus {
+    border: 3px solid #ffd400;
+}
+QPushButton, QToolButton { background: #000000; border: 2px solid #ffffff; padding: 5px 12px; }
+QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; }
+QTableView { gridline-color: #ffffff; selection-background-color: #ffd400;
+             selection-color: #000000; }
+"""
+
+
+def high_contrast_palette() -> QPalette:
+    p = dark_palette()
+    for role, colour in {
+        QPalette.ColorRole.Window: "#000000",
+        QPalette.ColorRole.Base: "#000000",
+        QPalette.ColorRole.AlternateBase: "#101010",
+        QPalette.ColorRole.Button: "#000000",
+        QPalette.ColorRole.WindowText: "#ffffff",
+        QPalette.ColorRole.Text: "#ffffff",
+        QPalette.ColorRole.ButtonText: "#ffffff",
+        QPalette.ColorRole.PlaceholderText: "#c8c8c8",
+        QPalette.ColorRole.Highlight: "#ffd400",
+        QPalette.ColorRole.HighlightedText: "#000000",
+        QPalette.ColorRole.Link: "#7fd4ff",
+    }.items():
+        p.setColor(role, QColor(colour))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#a0a0a0"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#a0a0a0"))
+    return p
+
+
+def chosen_theme() -> str:
+    from PySide6.QtCore import QSettings
+
+    value = str(QSettings().value(THEME_SETTING, DARK) or DARK)
+    return value if value in THEMES else DARK
+
+
+def apply_theme(app: QApplication, name: str | None = None) -> str:
+    """Fusion style (identical on every OS) with the reader's theme: dark by default
+    (reading rooms), or high contrast; returns the theme applied."""
+    name = name if name in THEMES else chosen_theme()
     app.setStyle("Fusion")
-    app.setPalette(dark_palette())
-    app.setStyleSheet(_STYLESHEET)
+    if name == HIGH_CONTRAST:
+        app.setPalette(high_contrast_palette())
+        app.setStyleSheet(_STYLESHEET + _HIGH_CONTRAST_SHEET)
+    else:
+        app.setPalette(dark_palette())
+        app.setStyleSheet(_STYLESHEET)
+    return name
 
 
 def set_severity(label: QWidget, severity: str) -> None:
