@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from workstation import __version__
-from workstation.ui import i18n
+from workstation.ui import i18n, settings_values
 from workstation.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ def configure(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     apply_theme(app)
     install_translators(app)
+    settings_values.load_user_presets()
 
 
 def install_translators(app: QApplication, language: str | None = None) -> str:

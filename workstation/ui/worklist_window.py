@@ -32,6 +32,7 @@ from workstation.ui import theme, window_state
 from workstation.ui.auto_refresh import AutoRefresh
 from workstation.ui.saved_filters import SavedFilterStore, SavedFiltersWidget
 from workstation.ui.session_guard import is_session_lost
+from workstation.ui.settings_action import add_settings_action
 from workstation.ui.stat_notifier import NewStatTracker, StatBanner, StatCounter, beep, waiting_stat
 from workstation.ui.workers import TaskRunner
 from workstation.ui.worklist_filters import FilterBar, WorklistFilter
@@ -105,6 +106,7 @@ class WorklistWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.refresh_action)
         toolbar.addAction(self.next_action)
+        self.settings_action = add_settings_action(self, toolbar)
         toolbar.addSeparator()
         toolbar.addWidget(self.auto_refresh.button)
         spacer = QWidget()
