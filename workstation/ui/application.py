@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from workstation import __version__
-from workstation.ui import i18n, settings_values
+from workstation.ui import accessibility, i18n, settings_values
 from workstation.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,7 @@ def configure(app: QApplication) -> None:
     apply_theme(app)
     install_translators(app)
     settings_values.load_user_presets()
+    accessibility.install(app)
 
 
 def install_translators(app: QApplication, language: str | None = None) -> str:
