@@ -1,10 +1,14 @@
-"""Report panel beside the images: who the study is for, Findings, Impression, Submit.
+"""Report panel beside the images: who the study is for, the structured template, the
+report text, and Sign.
 
 The patient banner is here, inside the viewer, because the reader must be able to confirm
-whose images they are reporting; window titles stay free of patient data. Submission is a
+whose images they are reporting; window titles stay free of patient data. The template's
+typed fields (``report_editor``) write the Findings and Impression text below them until
+the reader edits that text by hand; what is signed is that text. Submission is a
 signature, so it asks for confirmation first, and it keeps the same draft (and so the same
 idempotency key) across retries of unchanged text: a retry after a lost answer can never
-file the report twice.
+file the report twice. Amendments, version history, critical findings, the PDF and the
+draft autosave live in :mod:`report_flows` and :mod:`report_drafts`.
 """
 
 from __future__ import annotations
@@ -14,12 +18,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +31,11 @@ from workstation.core.report import ReportDraft, ReportKind
 from workstation.core.study import StudyStatus, WorklistItem
 from workstation.services.report_submission import SubmissionReceipt, SubmissionStatus
 from workstation.ui import theme
+from workstation.ui.i18n import current_language
+from workstation.ui.report_banner import heading, patient_banner, state_text
+from workstation.ui.report_editor import StructuredEditor
+from workstation.ui.report_flows import ReportContext, ReportFlows
 from workstation.ui.workers import TaskRunner
-from workstation.ui.worklist_model import patient_display_name, priority_text, status_text
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +43,12 @@ Submit = Callable[[ReportDraft], SubmissionReceipt]
 
 
 class ReportPanel(QWidget):
-    """Findings and Impression editors with a confirmed, off-thread Submit.
+    """Structured editor, Findings and Impression, with a confirmed, off-thread Sign.
 
-    Signals: ``submitted(SubmissionReceipt)`` after the hub accepted the report;
-    ``submit_failed(SubmissionReceipt)`` when it did not (the message says why).
+    Signals: ``submitted(SubmissionReceipt)`` after the hub accepted the report (or the
+    outbox took it); ``submit_failed(SubmissionReceipt)`` when not (the message says why).
+    Call :meth:`configure` with the session's hub, store and user for autosave, roles,
+    amendments and critical findings.
     """
 
     submitted = Signal(object)
@@ -55,10 +63,14 @@ class ReportPanel(QWidget):
         self._draft: ReportDraft | None = None
         self._busy = False
         self._done = False
+        self._generated = ("", "")
+        self.kind = ReportKind.FINAL
         self.read_only_reason: str | None = None
         self.last_receipt: SubmissionReceipt | None = None
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(320)
 
+        self.editor = StructuredEditor(item, current_language())
+        self.editor.changed.connect(self._structured_changed)
         self.findings = QPlainTextEdit()
         self.findings.setObjectName("findings")
         self.findings.setPlaceholderText(self.tr("Describe the findings…"))
@@ -67,7 +79,7 @@ class ReportPanel(QWidget):
         self.impression.setObjectName("impression")
         self.impression.setPlaceholderText(self.tr("Conclusion for the referring physician…"))
         self.impression.setTabChangesFocus(True)
-        self.impression.setMaximumHeight(160)
+        self.impression.setMaximumHeight(140)
         self.message = QLabel()
         self.message.setObjectName("report_message")
         self.message.setWordWrap(True)
@@ -76,32 +88,63 @@ class ReportPanel(QWidget):
         self.submit_button.setToolTip(self.tr("Sign this report as final and send it to the hub"))
         self.submit_button.clicked.connect(self._on_submit_clicked)
 
+        self.banner, self.state_label = patient_banner(item)
+        self.flows = ReportFlows(self)
+        text_box = QWidget()
+        text_layout = QVBoxLayout(text_box)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(heading(self.tr("Findings")))
+        text_layout.addWidget(self.findings, 3)
+        text_layout.addWidget(heading(self.tr("Impression")))
+        text_layout.addWidget(self.impression, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.editor)
+        split.addWidget(text_box)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
-        layout.addWidget(self._banner(item))
-        layout.addWidget(_heading(self.tr("Findings")))
-        layout.addWidget(self.findings, 3)
-        layout.addWidget(_heading(self.tr("Impression")))
-        layout.addWidget(self.impression, 1)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.flows.reminder_label)
+        layout.addWidget(self.flows.outbox_label)
         layout.addWidget(self.message)
+        layout.addLayout(self.flows.button_row())
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.submit_button)
         layout.addLayout(row)
+        self._show_state(item.status)
+        self._apply_editable()
 
     # -- public --------------------------------------------------------------------------
 
+    def configure(self, context: ReportContext) -> None:
+        """The session around the panel: store (autosave, PDFs), hub, user (role)."""
+        self.flows.configure(context)
+        user = context.user
+        if user is not None and user.permissions:
+            if not user.can("sign_final") and user.can("write_preliminary"):
+                self.kind = ReportKind.PRELIMINARY
+                self.submit_button.setText(self.tr("Submit preliminary…"))
+                self.submit_button.setToolTip(
+                    self.tr("Submit a preliminary report; a radiologist signs the final one"))
+        self._apply_editable()
+
     def submit(self) -> bool:
         """Send the report now (no confirmation). False when nothing was sent."""
-        if self._busy or self._done or self.read_only_reason is not None:
+        if self._busy or self._done and not self.flows.amending or \
+                self.read_only_reason is not None:
+            return False
+        if not self._check_structured():
             return False
         findings = self.findings.toPlainText().strip()
         impression = self.impression.toPlainText().strip()
         draft = self._draft
-        if draft is None or (draft.findings, draft.impression) != (findings, impression):
+        if draft is None or (draft.findings, draft.impression, draft.kind) != (
+                findings, impression, self.kind):
             # Changed text is a different report: it gets its own idempotency key.
-            draft = ReportDraft(self._item.study_uid, findings, impression, ReportKind.FINAL)
+            draft = ReportDraft(self._item.study_uid, findings, impression, self.kind)
         self._draft = draft
         missing = draft.missing_fields()
         if missing:
@@ -116,8 +159,8 @@ class ReportPanel(QWidget):
             return False
         self._set_busy(True)
         self._show(self.tr("Submitting report…"), "info")
-        submit = self._submit
-        self._runner.start(lambda _r: submit(draft), self._on_done, self._on_error)
+        work = self.flows.submission_work(draft, self._submit)
+        self._runner.start(lambda _r: work(), self._on_done, self._on_error)
         return True
 
     def set_read_only(self, reason: str | None) -> None:
@@ -137,7 +180,7 @@ class ReportPanel(QWidget):
 
     def has_unsent_text(self) -> bool:
         """Typed text that has not reached the hub (closing would lose it)."""
-        if self._done:
+        if self._done and not self.flows.amending:
             return False
         return bool(self.findings.toPlainText().strip() or self.impression.toPlainText().strip())
 
@@ -153,23 +196,62 @@ class ReportPanel(QWidget):
                 "info",
             )
 
+    def set_text(self, findings: str, impression: str) -> None:
+        self.findings.setPlainText(findings)
+        self.impression.setPlainText(impression)
+
+    @property
+    def is_done(self) -> bool:
+        return self._done
+
+    def mark_signed(self) -> None:
+        self._done = True
+        self._draft = None
+        self._show_state(StudyStatus.FINAL if self.kind is ReportKind.FINAL
+                         else StudyStatus.PRELIMINARY)
+        self._apply_editable()
+
+    def show_message(self, text: str, severity: str) -> None:
+        self._show(text, severity)
+
     # -- internals -----------------------------------------------------------------------
 
+    def _check_structured(self) -> bool:
+        """Once the template is used, its required fields must be filled before signing."""
+        if not self.editor.has_values():
+            return True
+        problems = self.editor.collect().problems(self.editor.template)
+        if not problems:
+            return True
+        first_field, _ = problems[0]
+        text = "; ".join(p for _, p in problems[:4])
+        self._show(self.tr("Cannot sign yet: %1").replace("%1", text), "error")
+        self.editor.focus_field(first_field)
+        return False
+
+    def _structured_changed(self) -> None:
+        report = self.editor.collect()
+        findings, impression = report.render(self.editor.template)
+        old_f, old_i = self._generated
+        if self.findings.toPlainText() in ("", old_f):
+            self.findings.setPlainText(findings)
+        if self.impression.toPlainText() in ("", old_i):
+            self.impression.setPlainText(impression)
+        self._generated = (findings, impression)
+
     def _apply_editable(self) -> None:
-        locked = self._busy or self._done or self.read_only_reason is not None
+        locked = self._busy or (self._done and not self.flows.amending) \
+            or self.read_only_reason is not None
         self.submit_button.setEnabled(not locked)
         self.findings.setReadOnly(locked)
         self.impression.setReadOnly(locked)
+        self.editor.set_read_only(locked)
+        self.flows.update_buttons()
 
     def _on_submit_clicked(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Submit report"),
-            self.tr("Sign and submit final report?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if not self._check_structured():
+            return
+        if self.flows.confirm_signature():
             self.submit()
 
     def _on_done(self, receipt: SubmissionReceipt) -> None:
@@ -177,16 +259,16 @@ class ReportPanel(QWidget):
         self.last_receipt = receipt
         if receipt.ok:
             version = receipt.response.get("version")
-            text = (
-                self.tr("Report submitted, version %1").replace("%1", str(version))
-                if version is not None
-                else self.tr("Report submitted.")
-            )
+            queued = bool(receipt.response.get("queued"))
+            if queued:
+                text = self.tr("Report kept in the outbox; it is sent when the hub answers.")
+            elif version is not None:
+                text = self.tr("Report submitted, version %1").replace("%1", str(version))
+            else:
+                text = self.tr("Report submitted.")
             self._show(text, "ok")
-            self._show_state(StudyStatus.FINAL)
-            self._draft = None
-            self._done = True
-            self._apply_editable()
+            self.flows.after_signed(receipt)
+            self.mark_signed()
             self.submitted.emit(receipt)
             return
         text = self._failure_text(receipt)
@@ -233,7 +315,7 @@ class ReportPanel(QWidget):
         return texts.get(receipt.status, fallback)
 
     def _show_state(self, status: StudyStatus) -> None:
-        self.state_label.setText(f"{priority_text(self._item.priority)}  ·  {status_text(status)}")
+        self.state_label.setText(state_text(self._item, status))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -242,53 +324,3 @@ class ReportPanel(QWidget):
     def _show(self, text: str, severity: str) -> None:
         self.message.setText(text)
         theme.set_severity(self.message, severity)
-
-    def _banner(self, item: WorklistItem) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName("patient_banner")
-        frame.setStyleSheet(
-            f"QFrame#patient_banner {{ background: #202227; border: 1px solid {theme.BORDER};"
-            " border-radius: 4px; }"
-        )
-        name = QLabel(patient_display_name(item.patient_name))
-        font = name.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        name.setFont(font)
-        birth = item.patient_birth_date.strftime("%d.%m.%Y") if item.patient_birth_date else ""
-        ident = "  ·  ".join(p for p in (item.patient_id, item.patient_sex, birth) if p)
-        when = item.study_datetime.strftime("%d.%m.%Y %H:%M") if item.study_datetime else ""
-        study = "  ·  ".join(p for p in (item.modality, item.description, when) if p)
-        where = "  ·  ".join(
-            p for p in (self.tr("Acc. %1").replace("%1", item.accession), item.hospital) if p
-        )
-        box = QVBoxLayout(frame)
-        box.setContentsMargins(10, 6, 10, 6)
-        box.setSpacing(2)
-        box.addWidget(name)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("study_state")
-        for text in (ident, study, where):
-            box.addWidget(_dim(QLabel(text)))
-        box.addWidget(_dim(self.state_label))
-        self._show_state(item.status)
-        if item.clinical_notes:
-            notes = QLabel(self.tr("Clinical notes: %1").replace("%1", item.clinical_notes))
-            notes.setWordWrap(True)
-            notes.setStyleSheet(f"color: {theme.TEXT}; border: none;")
-            notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            box.addWidget(notes)
-        return frame
-
-
-def _dim(label: QLabel) -> QLabel:
-    label.setStyleSheet(f"color: {theme.DIM_TEXT}; border: none;")
-    return label
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
