@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the workstation needs when they are missing.
 #   packaging/debian-deps.sh run    -> libraries Qt needs to open a window (xcb, EGL, GL)
-#   packaging/debian-deps.sh test   -> the same plus Xvfb for headless tests
+#   packaging/debian-deps.sh test   -> the same plus Xvfb for headless tests, and Orthanc with
+#                                      its DICOMweb plugin (a real PACS the DICOMweb tests start
+#                                      on a free loopback port; its system service is not used)
 # As root it installs them with apt-get; otherwise it prints the command to run.
 set -euo pipefail
 mode=${1:-run}
@@ -9,7 +11,7 @@ pkgs=(python3-venv libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 lib
       libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libegl1
       libgl1-mesa-dri libfontconfig1 libdbus-1-3 fonts-dejavu-core)
 if [ "$mode" = test ]; then
-  pkgs+=(xvfb xauth openjph-tools)
+  pkgs+=(xvfb xauth openjph-tools orthanc orthanc-dicomweb)
 fi
 command -v dpkg-query >/dev/null 2>&1 || { echo "not a Debian system: install the Qt xcb/EGL libraries yourself"; exit 0; }
 missing=()

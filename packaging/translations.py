@@ -75,6 +75,8 @@ def data_strings() -> list[tuple[str, str]]:
         for group in _walk_dicts(data):
             if "name" in group and ("center" in group or "width" in group):
                 out.append(("Presets", str(group["name"])))
+    for path in sorted((ROOT / "resources" / "volume_presets").glob("*.json")):
+        out.append(("VolumePresets", str(json.loads(path.read_text("utf-8"))["name"])))
     for source in SOURCES:
         for path in sorted(source.rglob("*.py")):
             tree = ast.parse(path.read_text("utf-8"))

@@ -606,6 +606,22 @@
   <context>
     <name>Shortcuts</name>
     <message>
+      <source>MPR and 3D of the series (on or off)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Thicker MPR slab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Thinner MPR slab</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MPR slab mode (MIP, MinIP, average)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Angle</source>
       <translation type="unfinished" />
     </message>
@@ -990,6 +1006,10 @@
   </context>
   <context>
     <name>ViewerToolbar</name>
+    <message>
+      <source>MPR / 3D</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>Auto</source>
       <translation type="unfinished" />
@@ -1411,6 +1431,63 @@
     </message>
     <message>
       <source>Report</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MprMode</name>
+    <message>
+      <source>Open a series first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MPR needs a grayscale series.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MPR needs a series of at least %1 slices.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This series cannot be reformatted: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MPR</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>MprView</name>
+    <message>
+      <source>Clip box around the crosshair</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reset the 3D view</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>VolumePresets</name>
+    <message>
+      <source>CT bone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CT soft tissue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CT angio (vessels)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CT lung</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MR default</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -605,6 +605,22 @@
   <context>
     <name>Shortcuts</name>
     <message>
+      <source>MPR and 3D of the series (on or off)</source>
+      <translation>Serinin MPR ve 3B görünümü (aç/kapat)</translation>
+    </message>
+    <message>
+      <source>Thicker MPR slab</source>
+      <translation>MPR kesit kalınlığını artır</translation>
+    </message>
+    <message>
+      <source>Thinner MPR slab</source>
+      <translation>MPR kesit kalınlığını azalt</translation>
+    </message>
+    <message>
+      <source>MPR slab mode (MIP, MinIP, average)</source>
+      <translation>MPR kalın kesit modu (MIP, MinIP, ortalama)</translation>
+    </message>
+    <message>
       <source>Angle</source>
       <translation>Açı</translation>
     </message>
@@ -988,6 +1004,10 @@
   </context>
   <context>
     <name>ViewerToolbar</name>
+    <message>
+      <source>MPR / 3D</source>
+      <translation>MPR / 3B</translation>
+    </message>
     <message>
       <source>Auto</source>
       <translation>Otomatik</translation>
@@ -1405,6 +1425,63 @@
     <message>
       <source>Report</source>
       <translation>Rapor</translation>
+    </message>
+  </context>
+  <context>
+    <name>MprMode</name>
+    <message>
+      <source>Open a series first.</source>
+      <translation>Önce bir seri açın.</translation>
+    </message>
+    <message>
+      <source>MPR needs a grayscale series.</source>
+      <translation>MPR için gri tonlamalı bir seri gerekir.</translation>
+    </message>
+    <message>
+      <source>MPR needs a series of at least %1 slices.</source>
+      <translation>MPR için en az %1 kesitlik bir seri gerekir.</translation>
+    </message>
+    <message>
+      <source>This series cannot be reformatted: %1</source>
+      <translation>Bu seri yeniden biçimlendirilemiyor: %1</translation>
+    </message>
+    <message>
+      <source>MPR</source>
+      <translation>MPR</translation>
+    </message>
+  </context>
+  <context>
+    <name>MprView</name>
+    <message>
+      <source>Clip box around the crosshair</source>
+      <translation>Artı imleci çevresinde kırpma kutusu</translation>
+    </message>
+    <message>
+      <source>Reset the 3D view</source>
+      <translation>3B görünümü sıfırla</translation>
+    </message>
+  </context>
+  <context>
+    <name>VolumePresets</name>
+    <message>
+      <source>CT bone</source>
+      <translation>BT kemik</translation>
+    </message>
+    <message>
+      <source>CT soft tissue</source>
+      <translation>BT yumuşak doku</translation>
+    </message>
+    <message>
+      <source>CT angio (vessels)</source>
+      <translation>BT anjiyo (damarlar)</translation>
+    </message>
+    <message>
+      <source>CT lung</source>
+      <translation>BT akciğer</translation>
+    </message>
+    <message>
+      <source>MR default</source>
+      <translation>MR varsayılan</translation>
     </message>
   </context>
 </TS>

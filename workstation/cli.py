@@ -32,7 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
             " [--size WxH] --out FILE.png\n"
             "      render one slice offscreen through the viewer's pipeline\n"
             "  workstation self-check [--json]\n"
-            "      decode and draw a synthetic image offscreen (installation check)"
+            "      decode and draw a synthetic image offscreen (installation check)\n"
+            "  workstation open PATH [--study UID]\n"
+            "      open a folder, CD/USB or DICOMDIR in the viewer\n"
+            "  workstation anonymize PATH... --profile NAME --out DIR [--zip]\n"
+            "      de-identify DICOM files with a PS3.15 profile (--list shows them)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -63,7 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workstation.demohub.server import main as demohub_main
 
         return demohub_main(args_list[1:])
-    if args_list[:1] in (["inspect"], ["render"], ["self-check"]):
+    if args_list[:1] == ["open"]:
+        from workstation.ui.local_import import run_open
+
+        return run_open(args_list[1:])
+    if args_list[:1] in (["inspect"], ["render"], ["self-check"], ["anonymize"]):
         from importlib import import_module
 
         module = args_list[0].replace("-", "_")
@@ -79,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Request lines name study UIDs and signed object URLs: never log them.
     for name in ("httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    from workstation.logs import configure_file_logging
+
+    # Rotating files in the user's log folder; every handler (console too) redacts PHI.
+    configure_file_logging(level=logging.INFO)
     if args.demo:
         from workstation.ui.demo_startup import run_demo
 

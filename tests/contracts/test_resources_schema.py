@@ -37,3 +37,13 @@ def test_schema_rejects_a_broken_preset():
     document["modalities"]["MR"] = {"source": "image", "presets": []}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, schema)
+
+
+def test_five_deidentification_profiles_follow_their_schema():
+    profiles = sorted(p.stem for p in (RESOURCES / "anonymization").glob("*.json"))
+    assert profiles == ["ai_dataset", "clinical_trial", "research", "second_opinion", "teaching"]
+    schema = json.loads((RESOURCES / "schemas/deid_profile.schema.json").read_text())
+    document = json.loads((RESOURCES / "anonymization/teaching.json").read_text())
+    document["actions"]["00100010"]["action"] = "X/Z"  # combined codes must be resolved
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)

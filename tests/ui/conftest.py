@@ -44,6 +44,9 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> None:
 
     configure(qapp)
     i18n.install(qapp, "en")  # the tests read English text, whatever the machine's locale
+    # The plain viewer's tests expect a study to open in one viewport; the hanging
+    # protocol tests (test_hanging_*.py) turn automatic hanging back on.
+    QSettings().setValue("hanging/enabled", False)
 
 
 def make_item(

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from workstation.bench.cache_figures import CACHE_FIGURES, run_cache_figures
 from workstation.bench.figures import Figure, figure_memory, figure_p1, figure_p2
+from workstation.bench.mpr_figures import MPR_FIGURES, run_mpr_figures
 from workstation.bench.report import merge_json, print_table
 from workstation.bench.series_data import UNCOMPRESSED, ensure_series
 
-FIGURES = ("P1", "P2_jpegls", "P2_j2k", "P2_htj2k", "P_mem", "P_mem_j2k")
+FIGURES = ("P1", "P2_jpegls", "P2_j2k", "P2_htj2k", "P_mem", "P_mem_j2k", "P4", "P5")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,13 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeats", type=int, default=3, help="timed runs per side (3)")
     parser.add_argument("--data", type=Path, default=Path("build/bench-data"),
                         help="cache folder of the generated series")
+    parser.add_argument("--demo-data", type=Path, default=Path(".cache/demo-data"),
+                        help="demo data set (P4, P5 use its CT; generated when missing)")
     parser.add_argument("--out", type=Path, default=Path("build/bench.json"))
-    parser.add_argument("--only", nargs="+", choices=FIGURES + CACHE_FIGURES, help="measure only these")
+    parser.add_argument("--only", nargs="+", choices=FIGURES + CACHE_FIGURES + MPR_FIGURES, help="measure only these")
     return parser
 
 
 def run(args: argparse.Namespace) -> list[Figure]:
-    wanted = set(args.only or FIGURES + CACHE_FIGURES)
+    wanted = set(args.only or FIGURES + CACHE_FIGURES + MPR_FIGURES)
     series = ensure_series(args.data, args.size, args.size, args.slices)
     figures: list[Figure] = []
 
@@ -56,6 +59,15 @@ def run(args: argparse.Namespace) -> list[Figure]:
     if "P_mem_j2k" in wanted and j2k is not None:
         figures.append(figure_memory("P_mem_j2k", j2k))
     figures += run_cache_figures(wanted, uncompressed, args.repeats, args.data / "cache-work")
+    figures += run_mpr_figures(wanted, args.slices, args.size, args.repeats)
+    if wanted & {"P4", "P5"}:
+        from workstation.bench.viewer_figures import demo_ct_files, figure_p4, figure_p5
+
+        demo_ct = demo_ct_files(args.demo_data)
+        if "P4" in wanted:
+            figures.append(figure_p4(demo_ct, args.repeats))
+        if "P5" in wanted:
+            figures.append(figure_p5(demo_ct, args.repeats))
     return figures
 
 

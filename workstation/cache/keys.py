@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 SERVICE = "workstation-cache"
 KEY_BYTES = 32  # AES-256, NIST SP 800-38D / SP 800-57 Part 1 security strength 256
+# Stored as 44 base64 characters: far below Windows Credential Manager's 2560-byte limit
+# (UTF-16: 88 bytes); larger secrets are split, see ``token_keychain.py``.
 
 SESSION_ONLY_MESSAGE = (
     "No system keychain is available, so the image cache is encrypted with a key that "
@@ -142,6 +144,12 @@ def _decode(stored: str) -> bytes | None:
     except (binascii.Error, UnicodeEncodeError):
         return None
     return key if len(key) == KEY_BYTES else None
+
+
+def usable_backend(backend: KeyringBackend) -> bool:
+    """True when ``backend`` is a real OS keychain (see ``_usable``); other keychain users
+    (the session token) apply the same rule."""
+    return _usable(backend)
 
 
 def _usable(backend: KeyringBackend) -> bool:

@@ -43,11 +43,12 @@ def post_events(body: ClientEventsIn, who: ImageReader, ctx: Ctx) -> dict:
     now = ctx.now()
     tenants: dict[str, str] = {}
     with ctx.store.read() as conn:
-        for study_uid in {event.study_uid for event in body.events}:
+        for study_uid in {event.study_uid for event in body.events} - {None}:
             item = catalog.study_item(conn, who.tenants, study_uid, now)
             if item is not None:
                 tenants[study_uid] = item["tenant_id"]
-    if any(event.study_uid not in tenants for event in body.events):
+    if any(event.study_uid is not None and event.study_uid not in tenants
+           for event in body.events):
         ctx.store.audit("client_events", "not_found", at=now, username=who.username)
         raise not_found()
     with ctx.store.tx() as conn:
@@ -60,7 +61,7 @@ def post_events(body: ClientEventsIn, who: ImageReader, ctx: Ctx) -> dict:
                 event=f"client.{event.event.value}",
                 outcome="ok",
                 username=who.username,
-                tenant_id=tenants[event.study_uid],
+                tenant_id=tenants.get(event.study_uid) if event.study_uid else None,
                 study_uid=event.study_uid,
                 detail=f"client_at={client_at} {event.detail}".strip(),
             )

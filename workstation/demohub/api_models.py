@@ -54,6 +54,10 @@ class UserOut(BaseModel):
     permissions: list[Permission]
 
 
+class SessionPolicyOut(BaseModel):
+    idle_lock_seconds: int = Field(description="lock the workstation after this idle time")
+
+
 class TokensOut(BaseModel):
     access_token: str
     refresh_token: str
@@ -61,6 +65,7 @@ class TokensOut(BaseModel):
     expires_in: int
     refresh_expires_in: int
     user: UserOut
+    policy: SessionPolicyOut
 
 
 class RefreshIn(BaseModel):

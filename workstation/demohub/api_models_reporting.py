@@ -95,7 +95,10 @@ class CriticalListOut(BaseModel):
 
 class ClientEventIn(BaseModel):
     event: ClientAuditEvent
-    study_uid: str = Field(min_length=1, max_length=64)
+    study_uid: str | None = Field(
+        default=None, min_length=1, max_length=64,
+        description="the study concerned; none for sign-in, sign-out and screen lock",
+    )  # fmt: skip
     at: datetime | None = Field(default=None, description="when it happened on the workstation")
     detail: str = Field(default="", max_length=500, description="no patient data")
 

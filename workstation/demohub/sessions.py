@@ -82,6 +82,7 @@ def issue_pair(
         "expires_in": settings.access_ttl,
         "refresh_expires_in": settings.refresh_ttl,
         "user": user.public(),
+        "policy": {"idle_lock_seconds": settings.idle_lock_seconds},
     }
 
 

@@ -33,11 +33,15 @@ class HubSettings:
     lockout_seconds: int = 15 * 60
     bcrypt_rounds: int = 12
     max_page: int = 1000
+    # Idle time after which the workstation hides patient data behind its lock screen
+    # (the hub's policy, sent at sign-in; HIPAA 45 CFR 164.312(a)(2)(iii) automatic logoff).
+    idle_lock_seconds: int = 15 * 60
     # Seconds since the Unix epoch; replaced by a controllable clock in tests.
     clock: Callable[[], float] = field(default=time.time)
 
     def __post_init__(self) -> None:
-        lifetimes = (self.access_ttl, self.refresh_ttl, self.mfa_ttl, self.url_ttl, self.claim_ttl)
+        lifetimes = (self.access_ttl, self.refresh_ttl, self.mfa_ttl, self.url_ttl, self.claim_ttl,
+                     self.idle_lock_seconds)
         if min(lifetimes) <= 0:
             raise ValueError("token, URL and claim lifetimes must be positive")
         if not 1 <= self.throttle_after <= self.lockout_after:

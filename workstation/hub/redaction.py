@@ -1,8 +1,10 @@
-"""Keep query strings out of httpx's request log.
+"""Keep query strings and secrets out of httpx's request log.
 
 httpx logs every request line (``HTTP Request: GET <url> ...``) at INFO. Our query strings
 carry secrets and patient data: pre-signed object URLs hold their signature, worklist searches
-hold patient names. The filter below logs the URL without its query instead.
+hold patient names. The first filter logs the URL without its query; the second
+(:class:`workstation.logs.RedactingFilter`) removes tokens, passwords and registered patient
+values from whatever else the line holds, even where no file handler is configured.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import logging
 import threading
 
 import httpx
+
+from workstation.logs import RedactingFilter
 
 _installed = False
 _lock = threading.Lock()
@@ -29,9 +33,11 @@ class QueryRedactingFilter(logging.Filter):
 
 
 def install_httpx_log_redaction() -> None:
-    """Attach the filter to the "httpx" logger once per process."""
+    """Attach the filters to the "httpx" and "httpcore" loggers once per process."""
     global _installed
     with _lock:
         if not _installed:
             logging.getLogger("httpx").addFilter(QueryRedactingFilter())
+            for name in ("httpx", "httpcore"):
+                logging.getLogger(name).addFilter(RedactingFilter())
             _installed = True

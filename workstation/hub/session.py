@@ -24,7 +24,9 @@ from workstation.hub.auth import BearerAuth, TokenStore
 from workstation.hub.errors import AuthError, HubError, HubUnreachable
 from workstation.hub.http_errors import raise_for_error
 from workstation.hub.models import BadResponse, MfaChallenge
+from workstation.hub.policy import SessionPolicy, parse_policy
 from workstation.hub.redaction import install_httpx_log_redaction
+from workstation.hub.tls import CertificatePinError, hub_ssl_context, is_pin_mismatch
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +35,12 @@ API = "/api/v1"
 _SESSION_LOST = frozenset({"session_expired", "invalid_token"})
 
 
-def _ssl_context(verify: bool | str) -> ssl.SSLContext | bool:
-    if verify is False:
+def _ssl_context(verify: bool | str, pin: str | None = None) -> ssl.SSLContext:
+    """Always a verifying context (see :mod:`workstation.hub.tls`); ``verify`` may name a CA
+    bundle, ``pin`` the hub's public-key pin."""
+    if verify is not True and not isinstance(verify, str):
         raise ValueError("TLS certificate verification cannot be turned off")
-    if isinstance(verify, str):
-        return ssl.create_default_context(cafile=verify)
-    return True
+    return hub_ssl_context(verify if isinstance(verify, str) else None, pin)
 
 
 def segment(value: str) -> str:
@@ -56,18 +58,23 @@ class HubSession:
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
         verify: bool | str = True,
+        pin: str | None = None,
         on_session_lost: Callable[[], None] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.on_session_lost = on_session_lost
         self._tokens = TokenStore()
+        self.policy: SessionPolicy | None = None  # the hub's session policy, from sign-in
+        # Called with each new refresh token (None at sign-out), e.g. to keep it in the
+        # OS keychain; never with anything else.
+        self.on_refresh_token: Callable[[str | None], None] | None = None
         self._auth = BearerAuth(self._tokens, self._refresh)
         install_httpx_log_redaction()
         self._http = httpx.Client(
             base_url=self.base_url,
             transport=transport,
             timeout=timeout,
-            verify=_ssl_context(verify),
+            verify=_ssl_context(verify, pin),
             headers={"User-Agent": f"workstation/{__version__}"},
             follow_redirects=False,
         )
@@ -89,6 +96,9 @@ class HubSession:
                 method, url, auth=self._auth if authed else None, **kwargs
             )
         except httpx.TransportError as exc:
+            if is_pin_mismatch(exc):
+                log.error("hub certificate does not match the configured pin; refused")
+                raise CertificatePinError() from None
             raise HubUnreachable(f"hub unreachable: {type(exc).__name__}") from None
         try:
             raise_for_error(response)
@@ -117,6 +127,8 @@ class HubSession:
         with self._tokens.lock:
             had_session = self._tokens.refresh_token is not None
             self._tokens.clear()
+        if had_session:
+            self._tell_refresh_token(None)
         if had_session and self.on_session_lost is not None:
             self.on_session_lost()
 
@@ -126,7 +138,18 @@ class HubSession:
             self._tokens.set(str(payload["access_token"]), str(payload["refresh_token"]), user)
         except (KeyError, TypeError, ValueError):
             raise BadResponse("hub sent no usable tokens") from None
+        self.policy = parse_policy(payload.get("policy")) or self.policy
+        self._tell_refresh_token(str(payload["refresh_token"]))
         return user
+
+    def _tell_refresh_token(self, token: str | None) -> None:
+        callback = self.on_refresh_token
+        if callback is None:
+            return
+        try:
+            callback(token)
+        except Exception as exc:  # noqa: BLE001 - keeping the token is best effort
+            log.warning("could not keep the refresh token (%s)", type(exc).__name__)
 
     def _refresh(self, stale_access: str | None = None, *, force: bool = False) -> None:
         """Swap the refresh token for a new pair. Unless ``force``d, nothing happens when the
@@ -216,6 +239,7 @@ class HubSession:
         with self._tokens.lock:
             access, refresh = self._tokens.access_token, self._tokens.refresh_token
             self._tokens.clear()
+        self._tell_refresh_token(None)
         if refresh is None:
             return
         headers = {"Authorization": f"Bearer {access}"} if access else {}

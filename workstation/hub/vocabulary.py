@@ -58,3 +58,12 @@ class ClientAuditEvent(StrEnum):
     STUDY_CLOSED = "study_closed"
     EXPORTED = "exported"
     PRINTED = "printed"
+    SERIES_VIEWED = "series_viewed"
+    REPORT_DRAFT_SAVED = "report_draft_saved"
+    REPORT_SUBMITTED = "report_submitted"
+    SIGNED_IN = "signed_in"
+    SIGNED_OUT = "signed_out"
+    LOCKED = "locked"
+    UNLOCKED = "unlocked"
+    # The workstation's local queue failed its integrity check and was set aside.
+    AUDIT_QUEUE_DAMAGED = "audit_queue_damaged"

@@ -3,7 +3,8 @@
 The text itself comes from :func:`workstation.core.overlay.corner_text`; this module only
 places it: white with a dark drop shadow so that it stays legible over bright bone and
 dark air alike, anchored to the corners with a small margin, and a font size that follows
-the viewport height.
+the viewport height; in a narrow cell the font of a row's two corners shrinks until they
+no longer overlap.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from workstation.core.overlay import CornerText
 MARGIN_PX = 6
 MIN_FONT_PX = 10
 MAX_FONT_PX = 26
+# In small cells (4x4 layouts) the two corners of a row shrink down to this size rather
+# than overlap each other.
+MIN_FIT_FONT_PX = 7
 
 
 def font_size_for(height_px: int) -> int:
@@ -28,6 +32,8 @@ class CornerAnnotations:
     _CORNERS = ("top_left", "top_right", "bottom_left", "bottom_right")
 
     def __init__(self, renderer: vtkRenderer) -> None:
+        self._renderer = renderer
+        self._texts: dict[str, str] = {}
         self._actors: dict[str, vtkTextActor] = {}
         for corner in self._CORNERS:
             actor = vtkTextActor()
@@ -52,14 +58,17 @@ class CornerAnnotations:
 
     def set_text(self, text: CornerText | None) -> None:
         for corner, actor in self._actors.items():
-            actor.SetInput(getattr(text, corner) if text is not None else "")
+            self._texts[corner] = getattr(text, corner) if text is not None else ""
+            actor.SetInput(self._texts[corner])
+        self._fit()
 
     def set_visible(self, visible: bool) -> None:
         for actor in self._actors.values():
             actor.SetVisibility(visible)
 
     def text(self) -> dict[str, str]:
-        return {corner: actor.GetInput() or "" for corner, actor in self._actors.items()}
+        """The full texts (a narrow cell may show them shortened)."""
+        return {corner: self._texts.get(corner, "") for corner in self._actors}
 
     def layout(self, width: int, height: int) -> None:
         """Re-anchor to the corners and rescale the font after a viewport resize."""
@@ -77,3 +86,47 @@ class CornerAnnotations:
         for corner, actor in self._actors.items():
             actor.GetTextProperty().SetFontSize(size)
             actor.SetPosition(*anchors[corner])
+        self._fit()
+
+    def _fit(self) -> None:
+        """Shrink the font of a row (top or bottom) whose two corners would overlap."""
+        width, height = self._size
+        if width <= 0:
+            return
+        base = font_size_for(height)
+        room = width - 3 * MARGIN_PX
+        for left, right in (("top_left", "top_right"), ("bottom_left", "bottom_right")):
+            pair = (self._actors[left], self._actors[right])
+            for corner in (left, right):
+                self._actors[corner].SetInput(self._texts.get(corner, ""))
+            size = base
+            while True:
+                for actor in pair:
+                    actor.GetTextProperty().SetFontSize(size)
+                if size <= MIN_FIT_FONT_PX or sum(self._width(a) for a in pair) <= room:
+                    break
+                size -= 1
+            if sum(self._width(a) for a in pair) > room:  # still too wide: shorten lines
+                for actor in pair:
+                    self._elide(actor, room / 2.0)
+
+    def _elide(self, actor: vtkTextActor, room: float) -> None:
+        """Cut the lines of ``actor`` (with an ellipsis) until it is ``room`` px wide."""
+        lines = (actor.GetInput() or "").split("\n")
+        longest = max((len(line) for line in lines), default=0)
+        width = self._width(actor)
+        if width > room:  # a first guess in proportion, then one character at a time
+            longest = max(int(longest * room / width) + 1, 2)
+        while longest > 1 and width > room:
+            longest -= 1
+            actor.SetInput("\n".join(
+                line if len(line) <= longest else line[:max(longest - 1, 1)] + "…"
+                for line in lines))
+            width = self._width(actor)
+
+    def _width(self, actor: vtkTextActor) -> float:
+        if not actor.GetInput():
+            return 0.0
+        size = [0.0, 0.0]
+        actor.GetSize(self._renderer, size)
+        return float(size[0])

@@ -78,6 +78,28 @@ class SliceNavigation:
         self._geometry.reset()
         self._changed()
 
+    @property
+    def pan_mm(self) -> tuple[float, float]:
+        """Camera offset from the image centre in mm (0, 0 when centred)."""
+        return self._geometry.pan_x, self._geometry.pan_y
+
+    def align_to_edge(self, side: str) -> None:
+        """Pan horizontally so the picture's left or right edge lies on that edge of the
+        view (a mammogram's chest wall on the inner side); "center" centres it."""
+        if self._stack is None:
+            return
+        width, height = self._size()
+        g = self._geometry
+        xs = [g.image_to_display(r, c, width, height)[0]
+              for r in (-0.5, g.rows - 0.5) for c in (-0.5, g.columns - 0.5)]
+        if side == "left":
+            g.pan_by(-min(xs), 0.0, width, height)
+        elif side == "right":
+            g.pan_by(width - max(xs), 0.0, width, height)
+        else:
+            g.pan_x = 0.0
+        self._changed()
+
     # -- rotate and flip -------------------------------------------------------------------
 
     @property

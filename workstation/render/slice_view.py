@@ -20,7 +20,8 @@ when the VOI, the stack or the invert state changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
@@ -42,23 +43,25 @@ import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  isort: skip
 from workstation.core.autowindow import auto_window
 from workstation.core.grayscale import VoiTransform
 from workstation.core.lut import LookupTable
-from workstation.core.measurements import Measurement
 from workstation.core.stack import ImageStack
 from workstation.core.window import Window
 from workstation.render.annotations import font_size_for
 from workstation.render.lut import GrayLookupTable
 from workstation.render.measure_layer import MeasureLayer
 from workstation.render.overlay_layers import OverlayLayers, has_spacing
+from workstation.render.reference_lines import ReferenceLineLayer
+from workstation.render.slice_layers import SliceLayers
 from workstation.render.slice_navigation import SliceNavigation
 from workstation.render.view_geometry import ViewGeometry
 
 _CAMERA_DISTANCE = 1000.0
 
 
-class SliceView(SliceNavigation):
+class SliceView(SliceNavigation, SliceLayers):
     """A slice viewer bound to one vtkRenderWindow (Qt's, or an offscreen one).
 
-    Zoom, pan, rotate/flip and coordinate mapping: :class:`SliceNavigation`."""
+    Zoom, pan, rotate/flip and coordinate mapping: :class:`SliceNavigation`; what is
+    drawn over the image (texts, measurements, reference lines): :class:`SliceLayers`."""
 
     def __init__(self, render_window: vtkRenderWindow | None = None) -> None:
         self.render_window = render_window if render_window is not None else vtkRenderWindow()
@@ -86,6 +89,7 @@ class SliceView(SliceNavigation):
         self._actor_matrix = vtkMatrix4x4()
         self._actor.SetUserMatrix(self._actor_matrix)
         self._measures = MeasureLayer(self.renderer, self._actor_matrix)
+        self._references = ReferenceLineLayer(self.renderer, self._actor_matrix)
 
         self._stack: ImageStack | None = None
         self._pixels: np.ndarray | None = None
@@ -98,6 +102,8 @@ class SliceView(SliceNavigation):
         self._geometry = ViewGeometry()
         self._slice_ref: np.ndarray | None = None
         self.on_changed: list[Callable[[], None]] = []
+        self._batch_depth = 0
+        self._batched = False
 
     @classmethod
     def offscreen(cls, width: int, height: int) -> SliceView:
@@ -195,6 +201,7 @@ class SliceView(SliceNavigation):
             column_spacing=stack.pixel_spacing[1],
         )
         self._slice = stack.count // 2 if stack.count > 1 else 0
+        self._references.set_segments([], 1.0, 1.0)
         self._load_slice()
         self._update_lut()
         self._actor.VisibilityOn()
@@ -252,6 +259,17 @@ class SliceView(SliceNavigation):
         From a VOI LUT table, the drag starts at the window over the table's ramp."""
         self.set_window(self.window.moved(d_center, d_width))
 
+    @property
+    def pan(self) -> tuple[float, float]:
+        """Offset of the view centre from the image centre, in image-plane mm."""
+        return self._geometry.pan_x, self._geometry.pan_y
+
+    def set_zoom_pan(self, zoom: float, pan: tuple[float, float]) -> None:
+        """Take another view's magnification and pan (linked zoom/pan)."""
+        self._geometry.zoom_by(float(zoom) / self._geometry.zoom, None, *self._size())
+        self._geometry.pan_x, self._geometry.pan_y = float(pan[0]), float(pan[1])
+        self._changed()
+
     # -- output ----------------------------------------------------------------------------
 
     def render(self) -> None:
@@ -261,7 +279,8 @@ class SliceView(SliceNavigation):
         self._overlays.layout(width, height, self._geometry.mm_per_pixel(width, height)
                               if has_spacing(self._stack) else None)
         self._measures.layout(lambda r, c: self._geometry.image_to_display(r, c, width, height),
-                              height, font_size_for(height), self._overlays.visible)
+                              width, height, font_size_for(height), self._overlays.visible)
+        self._references.show(self._overlays.visible)
         self.render_window.Render()
 
     def capture(self) -> np.ndarray:
@@ -276,37 +295,6 @@ class SliceView(SliceNavigation):
         width, height, _ = image.GetDimensions()
         rgb = vtk_to_numpy(image.GetPointData().GetScalars()).reshape(height, width, 3)
         return np.ascontiguousarray(rgb[::-1])  # VTK rows run bottom to top
-
-    def overlay_text(self) -> dict[str, str]:
-        """The corner texts currently shown, by corner name."""
-        return self._overlays.corners.text()
-
-    def edge_text(self) -> dict[str, str]:
-        """Orientation letters by edge (top, right, bottom, left) and the laterality."""
-        return self._overlays.edges.text()
-
-    @property
-    def scale_bar_mm(self) -> float:
-        """Length of the scale bar last drawn (0 when hidden or without pixel spacing)."""
-        return self._overlays.scale_bar.length_mm
-
-    def set_measurements(self, measurements: Sequence[Measurement]) -> None:
-        """Draw these (those of the slice on screen) with their values as labels."""
-        self._measures.set_measurements(measurements)
-        self._changed()
-
-    def measurement_labels(self) -> list[str]:
-        return self._measures.texts()
-
-    @property
-    def show_overlays(self) -> bool:
-        """Corner texts, orientation letters, laterality and scale bar, all at once."""
-        return self._overlays.visible
-
-    @show_overlays.setter
-    def show_overlays(self, value: bool) -> None:
-        self._overlays.visible = value
-        self._changed()
 
     # -- internals -------------------------------------------------------------------------
 
@@ -381,7 +369,23 @@ class SliceView(SliceNavigation):
         camera.SetParallelScale(self._geometry.parallel_scale(width, height))
         camera.SetClippingRange(_CAMERA_DISTANCE / 2.0, _CAMERA_DISTANCE * 2.0)
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several changes, one frame: overlays, render and ``on_changed`` run once at the
+        end (e.g. the next slice and a new window from one input event)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._batched:
+                self._batched = False
+                self._changed()
+
     def _changed(self) -> None:
+        if self._batch_depth:
+            self._batched = True
+            return
         if self._stack is not None:
             self._overlays.update(self._stack, self._slice, self.window, self._voi,
                                   self._geometry.zoom, self._show_phi, self._geometry.transform)

@@ -100,6 +100,11 @@ def submit_report(client: ReportSink, draft: ReportDraft) -> SubmissionReceipt:
 
 
 def _from_error(exc: HubError) -> SubmissionReceipt:
+    if exc.code.startswith("dicomweb_"):  # a DICOMweb archive: its message says what failed
+        status = SubmissionStatus.CONFLICT if isinstance(exc, Conflict) else (
+            SubmissionStatus.FORBIDDEN if isinstance(exc, PermissionDenied)
+            else SubmissionStatus.FAILED)
+        return SubmissionReceipt(status, exc.message, exc.code, retryable=is_transient(exc))
     if isinstance(exc, HubUnreachable):
         return SubmissionReceipt(
             SubmissionStatus.UNREACHABLE,

@@ -27,9 +27,23 @@ from workstation.core.study import UserInfo, WorklistItem
 from workstation.ui.application import create_application, quit_on_sigint
 from workstation.ui.cache_session import CacheSession, default_cache_base, hub_host_port, open_cache
 from workstation.ui.demo_hint import DemoAccount
+from workstation.ui.idle_lock_session import SessionSecurity, TokenKeeper, tls_settings
+from workstation.ui.local_import import install_open_local
 from workstation.ui.login_dialog import LoginDialog
 from workstation.ui.reading_desk import ReadingDesk
+from workstation.ui.server_profiles import (
+    HUB,
+    ProfileStore,
+    add_servers_action,
+    attach_profile_button,
+)
 from workstation.ui.session_guard import SessionGuard
+from workstation.ui.session_services import (
+    SessionServices,
+    offline_user,
+    start_services,
+    unlock_for,
+)
 from workstation.ui.viewer_window import ViewerWindow
 from workstation.ui.workers import TaskRunner
 from workstation.ui.worklist_window import WorklistWindow
@@ -56,6 +70,7 @@ class AppController(QObject):
 
     signed_in = Signal(object)
     viewer_opened = Signal(object)
+    profile_chosen = Signal(object)  # a server profile picked in File ▸ Servers… (None: hub)
 
     def __init__(
         self,
@@ -66,12 +81,16 @@ class AppController(QObject):
         cache_base: Path | None = None,
         running_hub: Stoppable | None = None,
         remember_hub: bool = True,
+        probe: Any = None,
     ) -> None:
         super().__init__()
+        # The hub's health probe drives the offline banner (None: never shown offline).
+        self.own_client = client is None
+        self.probe = probe
         if client is None:
             from workstation.hub.client import HubClient
 
-            client = HubClient(hub_base_url)
+            client = HubClient(hub_base_url, **tls_settings())  # CA bundle, key pin
         self.hub_url = hub_base_url
         self.client = client
         self.demo_user = demo_user
@@ -85,6 +104,11 @@ class AppController(QObject):
         self.user: UserInfo | None = None
         self.cache: CacheSession | None = None
         self._notice_shown = False
+        self.services: SessionServices | None = None
+        self._password: tuple[str, str] | None = None  # until the offline verifier is kept
+        self.security: SessionSecurity | None = None  # idle lock and client audit trail
+        if self._remember_hub and hasattr(client, "on_refresh_token"):
+            client.on_refresh_token = TokenKeeper(client, hub_base_url)  # OS keychain
         self._shut_down = False
         host, port = hub_host_port(hub_base_url)
         self.session = SessionGuard(
@@ -99,8 +123,28 @@ class AppController(QObject):
     # -- sign-in ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the sign-in dialog."""
+        """Show the sign-in dialog (and resume a session kept in the keychain, if any)."""
         self._show_login()
+        self._resume()
+
+    def _resume(self) -> None:
+        """Sign in silently with the refresh token kept in the OS keychain by TokenKeeper."""
+        keeper = getattr(self.client, "on_refresh_token", None)
+        username = str(QSettings().value(LAST_USER_KEY, "") or "")
+        if not isinstance(keeper, TokenKeeper) or not username:
+            return
+        self._runner.start(lambda _r: keeper.resume(username), self._on_resumed,
+                           lambda _exc: None)
+
+    def _on_resumed(self, user: UserInfo | None) -> None:
+        if user is not None and self.user is None and self.login_dialog is not None:
+            self._on_signed_in(user)
+
+    @property
+    def audit(self) -> Any:
+        """The session's ``ClientAudit`` (``audit.record(event, study_uid, **details)``),
+        None before sign-in."""
+        return self.security.audit if self.security is not None else None
 
     @property
     def viewer_window(self) -> ViewerWindow | None:
@@ -126,13 +170,22 @@ class AppController(QObject):
             hub_label=f"{host}:{port}",
             demo_user=self.demo_user,
             username=username,
+            offline_unlock=lambda u, p, b=self._cache_base: unlock_for(b, self.hub_url, u, p),
         )
+        dialog.password_verified.connect(lambda u, p: setattr(self, "_password", (u, p)))
+        dialog.offline_unlocked.connect(self._on_offline_unlocked)
         dialog.signed_in.connect(self._on_signed_in)
         dialog.rejected.connect(self._on_login_cancelled)
+        attach_profile_button(dialog, self.profile_chosen.emit)
         self.login_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def sign_in_as(self, user: UserInfo) -> None:
+        """Open the cache and the worklist for ``user`` without a sign-in dialog: for a
+        source whose credentials are in its server profile (a DICOMweb archive)."""
+        self._on_signed_in(user)
 
     def _on_signed_in(self, user: UserInfo) -> None:
         self.user = user
@@ -144,24 +197,47 @@ class AppController(QObject):
             self._on_cache_failed,
         )
 
-    def _on_cache_open(self, cache: CacheSession) -> None:
+    def _on_offline_unlocked(self, offline: Any) -> None:
+        """Signed in against the local cache only: the last worklist, cached studies."""
+        dialog = self.login_dialog
+        name = dialog.username.text().strip() if dialog is not None else ""
+        self.user = offline.user or offline_user(name)
+        self.session.username = self.user.username
+        self._on_cache_open(CacheSession(offline.store), offline)
+
+    def _on_cache_open(self, cache: CacheSession, offline: Any = None) -> None:
         assert self.user is not None
         self.cache = cache
+        services = start_services(self.client, cache, self.user, self.hub_url, probe=self.probe,
+                                  own_client=self.own_client, offline=offline, parent=self)
+        self.services = services
+        if self._password is not None:
+            services.remember_password(*self._password)
+            self._password = None
         settings = QSettings()
         settings.setValue(LAST_USER_KEY, self.user.username)
         if self._remember_hub:
             settings.setValue(LAST_HUB_KEY, self.hub_url)
-        window = WorklistWindow(self.client.worklist, self.user)
+        window = WorklistWindow(services.source, self.user)
+        services.attach_worklist(window)
         window.session_expired.connect(lambda w=window: self.session.session_lost(w.refresh))
         window.closed.connect(self._on_worklist_closed)
         self.worklist_window = window
-        self.desk = ReadingDesk(self.client, cache.store, window, self.user, self.session, self)
+        self.desk = ReadingDesk(self.client, cache.store, window, self.user, self.session, self,
+                                downloads=services.downloads)
+        services.attach_desk(self.desk, self.session)
+        self.security = SessionSecurity(self, cache_base=self._cache_base, store=cache.store,
+                                        parent=self)
+        self.security.watch(window, self.desk)
         self.desk.viewer_opened.connect(self.viewer_opened)
         if cache.message and not self._notice_shown:
             self._notice_shown = True
             window.show_notice(self._key_notice(cache.message))
+        install_open_local(window)
+        add_servers_action(window, self.profile_chosen.emit)
         window.show()
         window.refresh()
+        services.start()
         self._close_login()
         log.info("signed in; worklist shown")
         self.signed_in.emit(self.user)
@@ -185,6 +261,7 @@ class AppController(QObject):
 
     def _on_cache_failed(self, exc: BaseException) -> None:
         log.error("image cache could not be opened: %s", type(exc).__name__)
+        self._password = None  # no verifier without a cache: forget it now
         if self.login_dialog is not None:
             self.login_dialog.show_message(
                 self.tr(
@@ -261,6 +338,8 @@ class AppController(QObject):
         self._shut_down = True
         if self.desk is not None:
             self.desk.shutdown()  # closes the viewer and gives its reading lock back
+        if self.services is not None:
+            self.services.shutdown()  # downloads, connectivity monitor
         self.session.shutdown()
         dialog, self.login_dialog = self.login_dialog, None
         if dialog is not None:  # deleted here, on the UI thread, with its timers
@@ -269,13 +348,18 @@ class AppController(QObject):
         if self.worklist_window is not None:
             self.worklist_window.stop()
         self._runner.wait(5000)
+        if self.security is not None:
+            self.security.shutdown()  # records the sign-out and sends the audit queue
         if self.user is not None:
             _bounded(self.client.logout, 3.0)
         close_client = getattr(self.client, "close", None)
         if callable(close_client):
             close_client()
         if self.cache is not None:
-            self.cache.close()
+            if self.services is not None:
+                self.services.close_cache()  # or purges it, as the reader chose
+            else:
+                self.cache.close()
         if self._running_hub is not None:
             self._running_hub.stop()
         log.info("shut down")
@@ -330,7 +414,8 @@ def run_app(hub_url: str | None = None) -> int:
     app = create_application()
     quit_on_sigint(app)
     url = hub_url or last_hub_url()
-    if not url:
+    on_archive = hub_url is None and ProfileStore().current() != HUB  # a DICOMweb profile
+    if not url and not on_archive:
         url, ok = QInputDialog.getText(
             None,
             app.translate("App", "Connect to hub"),
@@ -342,7 +427,11 @@ def run_app(hub_url: str | None = None) -> int:
         url = url.strip()
         if not ok or not url:
             return 1
-    controller = build_main(url)
+    from workstation.ui.dicomweb_app import ProfileSwitcher
+
+    switcher = ProfileSwitcher(url)
+    if (switcher.switch(None) if hub_url else switcher.start()) is None:
+        return 1
     code = app.exec()
-    controller.shutdown()
+    switcher.shutdown()
     return code

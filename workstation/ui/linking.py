@@ -6,6 +6,12 @@ its normal (PS3.3 C.7.4.1.1.1: one frame of reference, one patient coordinate sy
 Otherwise the link is by index: "Link here" stores each viewport's current image as its
 anchor, and the others then keep that index offset; with no anchor they step by as many
 images as the viewport that moved.
+
+Linked window/level copies the window between viewports of one modality; linked zoom/pan
+copies the magnification and the pan offset (millimetres from the image centre). With
+reference lines on, every visible viewport shows where the other visible viewports'
+current planes cut its own (:mod:`workstation.core.reference_lines`), updated whenever a
+viewport changes slice or series.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject
 
+from workstation.core.reference_lines import lines_in, plane_of
 from workstation.core.stack import ImageStack
 from workstation.core.window import Window
 from workstation.ui.viewport import Viewport
@@ -44,6 +51,7 @@ class _Seen:
     slice: int
     window: Window
     zoom: float
+    pan: tuple[float, float]
 
 
 class Linker(QObject):
@@ -54,7 +62,8 @@ class Linker(QObject):
         self.grid = grid
         self.scroll = False
         self.window = False
-        self.zoom = False
+        self.zoom = False  # zoom and pan together
+        self._references = False
         self._anchors: dict[int, int] = {}
         self._seen: dict[int, _Seen] = {}
         self._busy = False
@@ -68,6 +77,30 @@ class Linker(QObject):
                 self._watched.add(id(viewport))
                 viewport.view_changed.connect(lambda v=viewport: self._changed(v))
                 self._remember(viewport)
+        self.refresh_references()
+
+    @property
+    def references(self) -> bool:
+        """Reference lines shown in every visible viewport."""
+        return self._references
+
+    @references.setter
+    def references(self, on: bool) -> None:
+        self._references = bool(on)
+        self.refresh_references()
+
+    def refresh_references(self) -> None:
+        """Recompute the reference lines of every viewport (cleared when off or hidden)."""
+        planes = {}
+        if self._references:
+            for v in self.grid.visible_viewports():
+                if v.stack is not None:
+                    planes[id(v)] = plane_of(v.stack, v.slice_view.slice_index)
+        for viewport in (cell.viewport for cell in self.grid.cells):
+            plane = planes.get(id(viewport))
+            lines = lines_in(plane, [p for key, p in planes.items() if key != id(viewport)]
+                             ) if plane is not None else []
+            viewport.slice_view.set_reference_lines(lines)
 
     def link_here(self) -> None:
         """Anchor the index link at the images shown now, and turn scroll linking on."""
@@ -95,13 +128,25 @@ class Linker(QObject):
 
     def _remember(self, viewport: Viewport) -> None:
         sv = viewport.slice_view
-        self._seen[id(viewport)] = _Seen(viewport.stack, sv.slice_index, sv.window, sv.zoom)
+        self._seen[id(viewport)] = _Seen(viewport.stack, sv.slice_index, sv.window, sv.zoom,
+                                         sv.pan)
 
     def _changed(self, source: Viewport) -> None:
         before = self._seen.get(id(source))
         self._remember(source)
-        if self._busy or before is None or before.stack is not source.stack:
+        if self._busy:
             return
+        sv = source.slice_view
+        moved = before is None or before.stack is not source.stack or (
+            before.slice != sv.slice_index)
+        try:
+            if before is not None and before.stack is source.stack:
+                self._propagate(source, before)
+        finally:
+            if moved:
+                self.refresh_references()
+
+    def _propagate(self, source: Viewport, before: _Seen) -> None:
         sv = source.slice_view
         others = [v for v in self.grid.visible_viewports() if v is not source and v.stack]
         self._busy = True
@@ -115,8 +160,8 @@ class Linker(QObject):
                     source, target
                 ):
                     target.slice_view.set_window(sv.window)
-                if self.zoom and sv.zoom != before.zoom:
-                    target.slice_view.zoom = sv.zoom
+                if self.zoom and (sv.zoom != before.zoom or sv.pan != before.pan):
+                    target.slice_view.set_zoom_pan(sv.zoom, sv.pan)
                 self._remember(target)
         finally:
             self._busy = False

@@ -8,14 +8,15 @@ typed again (a wrong code never costs the reader the password).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.core.study import UserInfo
-from workstation.hub.errors import AuthError, HubError, HubUnreachable
+from workstation.hub.errors import AuthError, HubUnreachable
+from workstation.services.offline_login import OfflineReason, OfflineUnlockError
 from workstation.ui import theme
-from workstation.ui.demo_hint import DemoAccount, DemoHintPanel, seconds_left
+from workstation.ui.demo_hint import DemoAccount, DemoHintPanel
+from workstation.ui.login_messages import offline_message, outcome_for
 from workstation.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -38,94 +41,6 @@ class LoginClient(Protocol):
     def login(self, username: str, password: str) -> Any: ...
 
     def verify_totp(self, challenge: Any, code: str) -> UserInfo: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What to tell the reader after a failed attempt and which fields to clear."""
-
-    message: str
-    clear_password: bool = False
-    clear_code: bool = True
-    restart: bool = True  # forget the password step and start again from it
-    focus: str = "code"
-
-
-def outcome_for(exc: BaseException, hub_label: str) -> Outcome:
-    """Map a sign-in failure to the reader-facing message and field handling."""
-    if isinstance(exc, HubUnreachable):
-        return Outcome(
-            QCoreApplication.translate(
-                "LoginDialog",
-                "Cannot reach the hub at %1. Check the network connection and try again.",
-            ).replace("%1", hub_label),
-            clear_code=False,
-            focus="sign_in",
-        )
-    if isinstance(exc, AuthError):
-        code = exc.code
-        if code == "invalid_credentials":
-            return Outcome(
-                QCoreApplication.translate("LoginDialog", "Wrong username or password."),
-                clear_password=True,
-                focus="password",
-            )
-        if code == "invalid_code":
-            return Outcome(
-                QCoreApplication.translate(
-                    "LoginDialog",
-                    "The 6-digit code is wrong. Check your authenticator app and try again.",
-                ),
-                restart=False,
-            )
-        if code == "code_reused":
-            return Outcome(
-                QCoreApplication.translate(
-                    "LoginDialog",
-                    "This code has already been used. Wait for the next code (in %1 s) and "
-                    "enter it.",
-                ).replace("%1", str(seconds_left())),
-                restart=False,
-            )
-        if code == "mfa_expired":
-            return Outcome(
-                QCoreApplication.translate(
-                    "LoginDialog",
-                    "The sign-in took too long and has expired. Enter a fresh code and sign "
-                    "in again.",
-                )
-            )
-        if code == "throttled":
-            return Outcome(
-                QCoreApplication.translate(
-                    "LoginDialog", "Too many attempts. Wait a minute, then try again."
-                )
-            )
-        if code == "locked":
-            return Outcome(
-                QCoreApplication.translate(
-                    "LoginDialog", "This account is locked. Contact your administrator."
-                ),
-                clear_password=True,
-                focus="username",
-            )
-        if code == "session_expired":
-            return Outcome(
-                QCoreApplication.translate(
-                    "LoginDialog", "Your session has expired. Sign in again."
-                )
-            )
-    if isinstance(exc, HubError):
-        return Outcome(
-            QCoreApplication.translate("LoginDialog", "Sign-in failed: %1").replace(
-                "%1", exc.message
-            )
-        )
-    return Outcome(
-        QCoreApplication.translate(
-            "LoginDialog", "Sign-in failed because of an unexpected error. Try again."
-        )
-    )
 
 
 class _CodeStepError(Exception):
@@ -140,10 +55,16 @@ class _CodeStepError(Exception):
 class LoginDialog(QDialog):
     """Username, password, code and Sign in; the hub calls run on a worker thread.
 
-    ``signed_in`` carries the ``UserInfo`` once the hub accepted password and code.
+    ``signed_in`` carries the ``UserInfo`` once the hub accepted password and code,
+    right after ``password_verified(username, password)`` (for the offline verifier).
+    When the hub cannot be reached and ``offline_unlock(username, password)`` is given,
+    "Work offline" unlocks the local cache instead: it runs on a worker thread, and its
+    result (an ``OfflineSession``) arrives as ``offline_unlocked``.
     """
 
     signed_in = Signal(object)
+    password_verified = Signal(str, str)
+    offline_unlocked = Signal(object)
 
     def __init__(
         self,
@@ -153,9 +74,11 @@ class LoginDialog(QDialog):
         demo_user: DemoAccount | None = None,
         username: str = "",
         parent: QWidget | None = None,
+        offline_unlock: Callable[[str, str], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
+        self._offline_unlock = offline_unlock
         self._hub_label = hub_label
         self._runner = TaskRunner(self, max_threads=1)
         self._challenge: Any = None
@@ -196,6 +119,13 @@ class LoginDialog(QDialog):
         self.sign_in.setObjectName("sign_in")
         self.sign_in.setDefault(True)
         self.sign_in.clicked.connect(self.submit)
+        self.work_offline = QPushButton(self.tr("Work offline"))
+        self.work_offline.setObjectName("work_offline")
+        self.work_offline.setToolTip(self.tr(
+            "Open the studies already on this computer with the password of your last "
+            "sign-in here; reports wait in the outbox until the hub is back"))
+        self.work_offline.clicked.connect(self.unlock_offline)
+        self.work_offline.hide()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -215,7 +145,11 @@ class LoginDialog(QDialog):
         layout.addWidget(hub)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(self.sign_in, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.work_offline)
+        buttons.addWidget(self.sign_in)
+        layout.addLayout(buttons)
         self.demo_hint: DemoHintPanel | None = None
         if demo_user is not None:
             self.demo_hint = DemoHintPanel(demo_user, self)
@@ -270,6 +204,9 @@ class LoginDialog(QDialog):
         self.code.clear()
         self.show_message(self.tr("Signed in."), "ok")
         log.info("sign-in succeeded")
+        self.work_offline.hide()
+        self.password_verified.emit(*self._pending_for or ("", ""))
+        self._pending_for = None
         self.signed_in.emit(self.user)
 
     def _on_failure(self, exc: BaseException) -> None:
@@ -290,7 +227,12 @@ class LoginDialog(QDialog):
             self.password.clear()
         if outcome.clear_code:
             self.code.clear()
-        self.show_message(outcome.message, "error")
+        message = outcome.message
+        if isinstance(exc, HubUnreachable) and self._offline_unlock is not None:
+            self.work_offline.show()
+            message += " " + self.tr(
+                "Or press Work offline to read the studies cached on this computer.")
+        self.show_message(message, "error")
         target = {
             "username": self.username,
             "password": self.password,
@@ -298,6 +240,43 @@ class LoginDialog(QDialog):
             "sign_in": self.sign_in,
         }[outcome.focus]
         target.setFocus()
+
+    def unlock_offline(self) -> None:
+        """Unlock the local cache with username and password (no code: the hub that
+        checks it is out of reach; the keychain key stands in as the second factor)."""
+        if self._busy or self._offline_unlock is None:
+            return
+        username = self.username.text().strip()
+        password = self.password.text()
+        if not username or not password:
+            self.show_message(self.tr("Enter your username and password."), "error")
+            (self.password if username else self.username).setFocus()
+            return
+        self._set_busy(True)
+        self.show_message(self.tr("Unlocking the local data…"), "info")
+        unlock = self._offline_unlock
+        self._runner.start(lambda _r: unlock(username, password), self._on_offline,
+                           self._on_offline_failed)
+
+    def _on_offline(self, session: Any) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.code.clear()
+        log.info("working offline")
+        self.offline_unlocked.emit(session)
+
+    def _on_offline_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, OfflineUnlockError):
+            log.info("offline unlock refused: %s", exc.reason.value)
+            if exc.reason is OfflineReason.WRONG_PASSWORD:
+                self.password.clear()
+            self.show_message(offline_message(exc.reason), "error")
+        else:
+            log.warning("offline unlock failed: %s", type(exc).__name__)
+            self.show_message(self.tr("The local data could not be opened (%1).").replace(
+                "%1", type(exc).__name__), "error")
+        self.password.setFocus()
 
     def _fill(self, username: str, password: str, code: str) -> None:
         self.username.setText(username)
@@ -309,7 +288,7 @@ class LoginDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for w in (self.username, self.password, self.code, self.sign_in):
+        for w in (self.username, self.password, self.code, self.sign_in, self.work_offline):
             w.setEnabled(not busy)
 
     def show_message(self, text: str, severity: str) -> None:

@@ -8,6 +8,11 @@ probe reports the value under the pointer in the status bar. Points are image (r
 column) coordinates from the view, so measurements follow zoom, pan, rotate and flip.
 Measurements are kept per series and drawn by the view on the slice they belong to;
 Escape leaves the tool.
+
+Any measurement on the image can be edited with the left button, whatever tool is
+chosen (panning included): a press within ``HANDLE_PX`` of one of its handles (line ends,
+angle points, ROI corners, freehand vertices; :mod:`workstation.core.measurement_edit`)
+drags that handle, and the value is computed again as it moves.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 
+from workstation.core.measurement_edit import moved, nearest_handle
 from workstation.core.measurements import Angle, CobbAngle, Length, Measurement, Point
 from workstation.core.roi_stats import EllipseRoi, FreehandRoi, RectangleRoi
 from workstation.ui.viewport import Viewport
@@ -32,6 +38,7 @@ CLICK_KINDS: dict[str, tuple[type[Measurement], int]] = {
 }
 TOOLS = (*DRAG_KINDS, *CLICK_KINDS, "freehand", "probe")
 FREEHAND_MIN_STEP = 1.0  # image pixels between recorded freehand points
+HANDLE_PX = 7.0  # logical pixels around a handle that grab it
 
 
 class MeasureTools(QObject):
@@ -53,6 +60,9 @@ class MeasureTools(QObject):
         self.by_series: dict[str, list[Measurement]] = {}
         self._points: list[Point] = []
         self._viewport: Viewport | None = None
+        # Handle being dragged: (series, index in its list, handle index).
+        self._editing: tuple[str, int, int] | None = None
+        self.selected: Measurement | None = None  # the last one drawn or edited
 
     # -- choosing ----------------------------------------------------------------------------
 
@@ -80,8 +90,21 @@ class MeasureTools(QObject):
 
     def remove(self, series_uid: str, measurement: Measurement) -> None:
         items = self.by_series.get(series_uid, [])
-        if measurement in items:
-            items.remove(measurement)
+        index = next((i for i, m in enumerate(items) if m is measurement), None)
+        if index is None and measurement in items:
+            index = items.index(measurement)
+        if index is not None:
+            del items[index]
+            if self.selected is measurement:
+                self.selected = None
+            self.changed.emit(series_uid)
+
+    def replace(self, series_uid: str, index: int, measurement: Measurement,
+                notify: bool = True) -> None:
+        """Put an edited measurement in place of measurement ``index`` of the series."""
+        self.by_series[series_uid][index] = measurement
+        self.selected = measurement
+        if notify:
             self.changed.emit(series_uid)
 
     def clear_slice(self, series_uid: str, slice_index: int) -> None:
@@ -101,12 +124,16 @@ class MeasureTools(QObject):
         items = self.of_series(uid) if uid else []
         if extra is not None:
             items.append(extra)
-        viewport.slice_view.set_measurements(items)
+        viewport.slice_view.set_measurements(items, self.selected)
 
     # -- mouse (called by the viewport while a tool is chosen) --------------------------------
 
     def press(self, viewport: Viewport, event: QMouseEvent) -> bool:
-        if not self.tool or event.button() != Qt.MouseButton.LeftButton or not viewport.stack:
+        if event.button() != Qt.MouseButton.LeftButton or not viewport.stack:
+            return False
+        if self.tool != "probe" and not self._points and self._grab(viewport, event.position()):
+            return True
+        if not self.tool:
             return False
         point = _image_point(viewport, event.position())
         if self.tool == "probe":
@@ -126,6 +153,15 @@ class MeasureTools(QObject):
         return True
 
     def move(self, viewport: Viewport, event: QMouseEvent) -> None:
+        if self._editing is not None:
+            self._drag_handle(viewport, event.position())
+            return
+        if not self._points and self.tool != "probe":  # show that a handle can be grabbed
+            over = self.handle_at(viewport, event.position()) is not None
+            if over:
+                viewport.canvas.setCursor(Qt.CursorShape.SizeAllCursor)
+            else:
+                viewport.canvas.unsetCursor()
         if self.tool == "probe":
             self._probe(viewport, event.position())
             return
@@ -142,6 +178,12 @@ class MeasureTools(QObject):
                 self.show_on(viewport, self._draft(FreehandRoi, viewport))
 
     def release(self, viewport: Viewport, event: QMouseEvent) -> None:
+        if self._editing is not None:
+            self._drag_handle(viewport, event.position())
+            uid = self._editing[0]
+            self._editing = None
+            self.changed.emit(uid)  # the list shows the new value
+            return
         if self._viewport is not viewport or not self._points:
             return
         if self.tool in DRAG_KINDS:
@@ -168,7 +210,44 @@ class MeasureTools(QObject):
         self._points, self._viewport = [], None
         uid = self._series_of(viewport)
         if uid:
+            self.selected = measurement
             self.add(uid, measurement)
+        self.show_on(viewport)
+
+    def handle_at(self, viewport: Viewport, pos: QPointF) -> tuple[str, int, int] | None:
+        """(series, measurement index, handle) under a widget position, if any."""
+        uid = self._series_of(viewport)
+        if not uid or viewport.stack is None:
+            return None
+        sv = viewport.slice_view
+        x, y = _display(viewport, pos)
+        ratio = viewport.canvas.devicePixelRatioF()
+
+        def to_display(row: float, col: float) -> tuple[float, float]:
+            return sv.image_to_display(row, col) or (float("inf"), float("inf"))
+
+        hit = nearest_handle(self.by_series.get(uid, []), sv.slice_index, to_display, x, y,
+                             HANDLE_PX * ratio)
+        return (uid, *hit) if hit is not None else None
+
+    def _grab(self, viewport: Viewport, pos: QPointF) -> bool:
+        hit = self.handle_at(viewport, pos)
+        if hit is None:
+            return False
+        self._editing = hit
+        uid, index, _ = hit
+        self.selected = self.by_series[uid][index]
+        return True
+
+    def _drag_handle(self, viewport: Viewport, pos: QPointF) -> None:
+        assert self._editing is not None
+        uid, index, handle = self._editing
+        items = self.by_series.get(uid, [])
+        x, y = _display(viewport, pos)
+        point = viewport.slice_view.display_to_image(x, y)
+        if point is None or index >= len(items):
+            return  # a handle stays inside the image
+        self.replace(uid, index, moved(items[index], handle, point), notify=False)
         self.show_on(viewport)
 
     def _probe(self, viewport: Viewport, pos: QPointF) -> None:

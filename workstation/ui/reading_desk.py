@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +21,9 @@ from workstation.cache.store import EncryptedStore
 from workstation.core.study import UserInfo, WorklistItem
 from workstation.hub.vocabulary import Permission
 from workstation.services.report_submission import SubmissionReceipt, SubmissionStatus
+from workstation.ui.download_center import DownloadCenter
 from workstation.ui.next_study import next_unread
+from workstation.ui.report_flows import ReportContext
 from workstation.ui.session_guard import SessionGuard
 from workstation.ui.study_claim import ClaimState, StudyClaim
 from workstation.ui.viewer_window import ViewerWindow
@@ -44,11 +47,19 @@ class ReadingDesk(QObject):
         user: UserInfo,
         guard: SessionGuard,
         parent: QObject | None = None,
+        *,
+        downloads: DownloadCenter | None = None,
     ) -> None:
         super().__init__(parent)
+        self.downloads = downloads  # the session's download queue (None: one per viewer)
+        self.submit: Callable[[Any], SubmissionReceipt] | None = None  # e.g. via the outbox
+        self.prepare_viewer: Callable[[ViewerWindow], None] | None = None  # before it shows
+        self.report_outbox: Any = None  # the session's outbox, for its state in the panel
+        self.sign_code: Callable[[str], bool] | None = None  # when the hub asks at signing
         self._client = client
         self._store = store
         self._worklist = worklist
+        worklist.cache_store = store  # for the worklist's export actions
         self._user = user
         self._guard = guard
         self._runner = TaskRunner(self, max_threads=2)
@@ -78,8 +89,9 @@ class ReadingDesk(QObject):
             return None
         if self.viewer_window is not None:
             self.viewer_window.close()
-        submit = functools.partial(_submit_report, self._client)
-        viewer = ViewerWindow(item, client=self._client, store=self._store, submit=submit)
+        submit = self.submit or functools.partial(_submit_report, self._client)
+        viewer = ViewerWindow(item, client=self._client, store=self._store, submit=submit,
+                              downloads=self.downloads)
         panel = viewer.report_panel
         panel.submitted.connect(lambda r, v=viewer: self._on_report_submitted(v, r))
         panel.submit_failed.connect(lambda r, p=panel: self._on_report_failed(p, r))
@@ -91,8 +103,13 @@ class ReadingDesk(QObject):
         self.viewer_window = viewer
         self._visited.add(item.study_uid)
         self._worklist.study_opened(item.study_uid)
-        if not self._may(Permission.SIGN_FINAL):
+        panel.configure(ReportContext(records=self._store.records, hub=self._client,
+                                      user=self._user, outbox=self.report_outbox,
+                                      sign_code=self.sign_code))
+        if not (self._may(Permission.SIGN_FINAL) or self._may(Permission.WRITE_PRELIMINARY)):
             viewer.set_read_only(self.tr("Read-only: your role does not sign reports."))
+        if self.prepare_viewer is not None:
+            self.prepare_viewer(viewer)
         viewer.show()
         viewer.start()
         if self._may(Permission.CLAIM):

@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 
 from workstation.core.presets import presets_for
-from workstation.ui import shortcut_map
+from workstation.ui import idle_lock, shortcut_map
+from workstation.ui.hanging_save import save_layout
 from workstation.ui.viewport import Viewport
 from workstation.ui.viewport_grid import layout_choices
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from workstation.ui.viewer_window import ViewerWindow
 
 PAGE_IMAGES = 10
+# Actions that switch something on and off (checkable, shown ticked in the menus).
+TOGGLES = ("link.window", "link.zoom", "view.reference_lines", "report.detach")
 ZOOM_STEP = 1.25
 
 
@@ -77,9 +80,17 @@ class ViewerActions(QObject):
             )
             action.setCheckable(True)
             self.layout_actions[(rows, columns)] = action
-        for action_id in ("link.scroll", "overlay.toggle_phi"):
+        for action_id in ("link.scroll", "overlay.toggle_phi", *TOGGLES):
             if action_id in self.actions:
                 self.actions[action_id].setCheckable(True)
+        toggled = {
+            "link.window": lambda on: setattr(viewer.linker, "window", on),
+            "link.zoom": lambda on: setattr(viewer.linker, "zoom", on),
+            "view.reference_lines": lambda on: setattr(viewer.linker, "references", on),
+            "report.detach": viewer.panels.set_report_detached,
+        }
+        for action_id, slot in toggled.items():
+            self.actions[action_id].toggled.connect(slot)
         self.apply_shortcuts()
 
     def apply_shortcuts(self) -> None:
@@ -137,14 +148,26 @@ class ViewerActions(QObject):
             "keyimage.toggle": v.panels.toggle_key_image,
             "keyimage.list": v.panels.show_key_images,
             "tags.browser": v.panels.open_tag_browser,
+            "export.anonymized": lambda: open_viewer_export(v),
             "study.next": v.next_requested.emit,
+            "session.lock": idle_lock.lock_now,
             "series.next": lambda: v.step_series(1),
             "series.previous": lambda: v.step_series(-1),
             "link.scroll": self._toggle_link_scroll,
-            "layout.1x1": lambda: self.layout(1, 1),
-            "layout.1x2": lambda: self.layout(1, 2),
-            "layout.2x2": lambda: self.layout(2, 2),
+            "hanging.next_stage": lambda: v.hanging.step_stage(1),
+            "hanging.previous_stage": lambda: v.hanging.step_stage(-1),
+            "hanging.save": lambda: save_layout(v.hanging),
+            "hanging.anchor": lambda: v.hanging.anchor_here(),
+            "link.here": self._link_here,
+            "measure.list": v.panels.toggle_measurement_list,
+            "settings.shortcuts": v.panels.edit_shortcuts,
+            "report.critical": lambda: v.report_panel.flows.flag_critical(),
+            "report.focus": lambda: v.report_panel.editor.focus_first(),
         }
+        for action_id in TOGGLES:  # acted on through ``toggled`` (see __init__)
+            handlers[action_id] = _nothing
+        for rows, columns in layout_choices():
+            handlers[f"layout.{rows}x{columns}"] = lambda r=rows, c=columns: self.layout(r, c)
         for key in range(1, 10):
             handlers[f"wl.preset.{key}"] = lambda k=key: v.apply_preset(k)
         for tool in ("length", "angle", "cobb", "ellipse", "rectangle", "freehand", "probe"):
@@ -152,6 +175,10 @@ class ViewerActions(QObject):
         handlers["measure.delete"] = v.panels.delete_measurement
         handlers["measure.clear"] = v.panels.clear_measurements
         handlers["tool.escape"] = lambda: v.panels.tools.set_tool("")
+        handlers["mpr.toggle"] = lambda: v.mpr.toggle()
+        handlers["mpr.slab_thicker"] = lambda: v.mpr.thicker()
+        handlers["mpr.slab_thinner"] = lambda: v.mpr.thinner()
+        handlers["mpr.slab_mode"] = lambda: v.mpr.cycle_slab_mode()
         # Orientation and zoom modes of the slice view.
         for action_id, method, args in (
             ("view.rotate_cw", "rotate", (1,)),
@@ -202,14 +229,37 @@ class ViewerActions(QObject):
         self.viewer.overlays_shown = show
         for cell in self.viewer.grid.cells:
             cell.viewport.slice_view.show_overlays = show
+        self.viewer.mpr.sync_overlays()
 
     def _toggle_link_scroll(self) -> None:
         self.viewer.linker.scroll = self.actions["link.scroll"].isChecked()
+
+    def _link_here(self) -> None:
+        """Anchor the index link at the images on screen and switch scroll linking on."""
+        self.viewer.linker.link_here()
+        self.actions["link.scroll"].setChecked(True)
 
     def layout(self, rows: int, columns: int) -> None:
         self.viewer.set_layout(rows, columns)
         for size, action in self.layout_actions.items():
             action.setChecked(size == (rows, columns))
+
+
+def _nothing() -> None:
+    """Handler of the on/off actions, which act when their checked state changes."""
+
+
+def open_viewer_export(viewer: ViewerWindow) -> None:
+    """The viewer's study, current series or key images, de-identified (export_dialog)."""
+    from workstation.ui.export_dialog import ExportController
+
+    controller = getattr(viewer, "export_controller", None) or ExportController(viewer)
+    viewer.export_controller = controller
+    view = getattr(viewer.grid.active, "slice_view", None)
+    controller.export_study(viewer.store, viewer.item.tenant_id, viewer.item.study_uid,
+                            series_uid=viewer.current_series_uid,
+                            key_sops=[sop for _series, sop, _i in viewer.key_images],
+                            window=getattr(view, "voi", None))
 
 
 def preset_names(modality: str) -> list[tuple[int, str, str]]:

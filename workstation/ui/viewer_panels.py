@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget
 
+from workstation.core.measurement_edit import KeyImageRecord, MeasurementRecord
 from workstation.core.measurements import Measurement
 from workstation.render.measure_layer import label_text
 from workstation.ui.key_images import KeyImage, KeyImageList, key_image_of
@@ -70,7 +71,10 @@ class ViewerPanels(QObject):
         if target is None:
             k = viewer.grid.active.slice_view.slice_index
             on_image = [m for m in self.tools.of_series(uid) if m.slice_index == k]
-            target = on_image[-1] if on_image else None
+            chosen = self.tools.selected
+            # The one last drawn or edited on this image, else the newest on it.
+            target = chosen if any(m is chosen for m in on_image) else (
+                on_image[-1] if on_image else None)
         if target is not None:
             self.tools.remove(uid, target)
 
@@ -85,6 +89,26 @@ class ViewerPanels(QObject):
         uid = viewer.current_series_uid
         items = self.tools.of_series(uid) if uid else []
         self.measure_list.show_measurements(items, viewer.grid.active.stack)
+
+    def toggle_measurement_list(self) -> None:
+        self.measure_dock.setVisible(not self.measure_dock.isVisible())
+
+    def measurement_records(self) -> list[MeasurementRecord]:
+        """Every measurement of the study's series on screen, with its series, instance
+        and shown value, in the order drawn (for the report draft)."""
+        records = []
+        for uid, items in self.tools.by_series.items():
+            stack = self.viewer.stacks.get(uid)
+            if stack is None:
+                continue
+            for m in items:
+                records.append(MeasurementRecord(uid, m.sop_instance_uid, m.slice_index, m,
+                                                 label_text(m, stack)))
+        return records
+
+    def key_image_records(self) -> list[KeyImageRecord]:
+        """The marked key images (series, SOP instance, index in the stack)."""
+        return [KeyImageRecord(m.series_uid, m.sop_uid, m.index) for m in self.key_list.marks]
 
     def report_attachments(self) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
         """Measurements and key images in the report's attachment form

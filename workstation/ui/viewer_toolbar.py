@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from workstation.ui.cine import fps_box
@@ -46,6 +45,11 @@ def build_toolbar(viewer: ViewerWindow) -> QToolBar:
     layouts.setObjectName("layout_menu")
     for action in viewer.actions.layout_actions.values():
         layouts.addAction(action)
+    layouts.addSeparator()  # hanging protocol stages and saving the layout as one
+    for action_id in ("hanging.previous_stage", "hanging.next_stage", "hanging.anchor",
+                      "hanging.save"):
+        if action_id in viewer.actions.actions:
+            layouts.addAction(viewer.actions.actions[action_id])
     _menu_button(bar, "layout_button", _tr("Layout"), layouts)
 
     viewer.preset_menu = QMenu(bar)
@@ -73,6 +77,12 @@ def build_toolbar(viewer: ViewerWindow) -> QToolBar:
     for action_id in ("measure.delete", "measure.clear", "tool.escape"):
         measure.addAction(acts[action_id])
     _menu_button(bar, "measure_button", _tr("Measure"), measure)
+    mpr = QMenu(bar)
+    mpr.setObjectName("mpr_menu")
+    for action_id in ("mpr.toggle", "mpr.slab_thicker", "mpr.slab_thinner", "mpr.slab_mode"):
+        if action_id in acts:
+            mpr.addAction(acts[action_id])
+    _menu_button(bar, "mpr_button", _tr("MPR / 3D"), mpr)
     acts["view.reset"].setIconText(_tr("Reset"))
     bar.addAction(acts["view.reset"])
     bar.addSeparator()
@@ -88,16 +98,8 @@ def build_toolbar(viewer: ViewerWindow) -> QToolBar:
     link_menu = QMenu(bar)
     link_menu.setObjectName("link_menu")
     link_menu.addAction(acts["link.scroll"])
-    for attr, text in (("window", _tr("Link window/level")), ("zoom", _tr("Link zoom"))):
-        toggle = QAction(text, viewer)
-        toggle.setObjectName(f"link.{attr}")
-        toggle.setCheckable(True)
-        toggle.toggled.connect(lambda on, a=attr: setattr(viewer.linker, a, on))
-        link_menu.addAction(toggle)
-    here = QAction(_tr("Link here (keep this image offset)"), viewer)
-    here.setObjectName("link.here")
-    here.triggered.connect(lambda: _link_here(viewer))
-    link_menu.addAction(here)
+    for action_id in ("link.window", "link.zoom", "link.here", "view.reference_lines"):
+        link_menu.addAction(acts[action_id])
     _menu_button(bar, "link_button", _tr("Link"), link_menu)
 
     acts["keyimage.toggle"].setIconText(_tr("Key image"))
@@ -107,21 +109,10 @@ def build_toolbar(viewer: ViewerWindow) -> QToolBar:
     tools = QMenu(bar)
     tools.setObjectName("tools_menu")
     tools.addAction(acts["keyimage.list"])
-    measures = QAction(_tr("Measurement list"), viewer)
-    measures.setObjectName("measurement_list_toggle")
-    measures.triggered.connect(
-        lambda: viewer.panels.measure_dock.setVisible(not viewer.panels.measure_dock.isVisible())
-    )
-    tools.addAction(measures)
+    tools.addAction(acts["measure.list"])
     tools.addAction(acts["tags.browser"])
-    shortcuts = QAction(_tr("Keyboard shortcuts…"), viewer)
-    shortcuts.setObjectName("shortcut_settings")
-    shortcuts.triggered.connect(viewer.panels.edit_shortcuts)
-    tools.addAction(shortcuts)
-    viewer.detach_action = QAction(_tr("Move the report to another screen"), viewer)
-    viewer.detach_action.setObjectName("detach_report")
-    viewer.detach_action.setCheckable(True)
-    viewer.detach_action.toggled.connect(viewer.panels.set_report_detached)
+    tools.addAction(acts["settings.shortcuts"])
+    viewer.detach_action = acts["report.detach"]
     tools.addAction(viewer.detach_action)
     _menu_button(bar, "tools_button", _tr("Tools"), tools)
     bar.addSeparator()
@@ -157,8 +148,3 @@ def fill_preset_menu(viewer: ViewerWindow) -> None:
         action.triggered.connect(lambda _c=False, k=number: viewer.apply_preset(k))
     if not choices:
         menu.addAction(_tr("No presets for this image")).setEnabled(False)
-
-
-def _link_here(viewer: ViewerWindow) -> None:
-    viewer.linker.link_here()
-    viewer.actions.actions["link.scroll"].setChecked(True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,8 +33,13 @@ from workstation.hub.errors import HubError, HubUnreachable
 from workstation.services.study_download import DownloadResult
 from workstation.ui import theme, window_state
 from workstation.ui.cine import Cine
+from workstation.ui.download_center import DownloadCenter
+from workstation.ui.download_status import StudyProgress
+from workstation.ui.hanging_controller import HangingController
 from workstation.ui.linking import Linker
+from workstation.ui.mpr_mode import MprMode
 from workstation.ui.report_panel import ReportPanel, Submit
+from workstation.ui.series_preview import SeriesPreview
 from workstation.ui.session_guard import is_session_lost
 from workstation.ui.stat_notifier import StatCounter
 from workstation.ui.study_loader import StudyClient, StudyLoader
@@ -76,6 +81,7 @@ class ViewerWindow(QMainWindow):
         store: EncryptedStore,
         submit: Submit,
         parent: QWidget | None = None,
+        downloads: DownloadCenter | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("viewer_window")
@@ -89,12 +95,13 @@ class ViewerWindow(QMainWindow):
         self._title(None)
         self.resize(1500, 920)
 
-        self.loader = StudyLoader(client, store, item, self)
+        self.loader = StudyLoader(client, store, item, self, downloads=downloads)
         self.grid = ViewportGrid()
         self.thumbnails = ThumbnailStrip()
         self.report_panel = ReportPanel(item, submit)
         self.cine = Cine(lambda: self.grid.active, self)
         self.linker = Linker(self.grid, self)
+        self.preview = SeriesPreview(store, item.tenant_id, item.study_uid, self._prepare_view)
         self.phi_hidden = False
         self.overlays_shown = True
         self.preset_menu: QMenu
@@ -115,6 +122,7 @@ class ViewerWindow(QMainWindow):
         self.setCentralWidget(splitter)
         window_state.restore(self, "viewer", splitter)
         self.panels = ViewerPanels(self)
+        self.mpr = MprMode(self)
         self.actions = ViewerActions(self)
         self.next_action = self.actions.actions["study.next"]
         self.next_action.setObjectName("next_study")
@@ -135,6 +143,8 @@ class ViewerWindow(QMainWindow):
         self.claim_label.setObjectName("claim_state")
         self.statusBar().addWidget(self.progress)
         self.statusBar().addWidget(self.status, 1)
+        self.study_progress = StudyProgress(self.loader)
+        self.statusBar().addPermanentWidget(self.study_progress)
         self.statusBar().addPermanentWidget(self.claim_label)
         self.statusBar().addPermanentWidget(self.view_info)
 
@@ -147,6 +157,8 @@ class ViewerWindow(QMainWindow):
         self.loader.series_cached.connect(self._on_cached)
         self.loader.series_loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
+        # After the viewer's own slots: the protocol's choice of image wins.
+        self.hanging = HangingController(self, client, store)
 
     # -- public --------------------------------------------------------------------------
 
@@ -178,6 +190,7 @@ class ViewerWindow(QMainWindow):
         if self.viewport.stack is None:
             self.viewport.show_message(self.tr("Loading study…"))
         self.loader.resume()
+        self.hanging.resume()
 
     def set_claim_text(self, text: str, severity: str = "info") -> None:
         """The reading-lock line in the status bar ("yours until…", "read-only: …")."""
@@ -209,6 +222,22 @@ class ViewerWindow(QMainWindow):
         self.status.setText(self.tr("Opening series…"))
         self.loader.show_series(series_uid)
 
+    def put_stack(self, viewport: Viewport, series_uid: str, stack: ImageStack) -> None:
+        """Show ``stack`` (one image set of ``series_uid``, of this study or a prior) in
+        ``viewport``, cancelling what the viewport was waiting for (hanging protocols)."""
+        for waiting in self._targets.values():
+            if viewport in waiting:
+                waiting.remove(viewport)
+        self._put(viewport, series_uid, stack)
+
+    def clear_viewport(self, viewport: Viewport, text: str) -> None:
+        """Empty ``viewport`` and show ``text`` there."""
+        for waiting in self._targets.values():
+            if viewport in waiting:
+                waiting.remove(viewport)
+        self.series_of.pop(id(viewport), None)
+        viewport.clear(text)
+
     def set_layout(self, rows: int, columns: int) -> None:
         self.grid.set_layout(rows, columns)
         self._watch_viewports()
@@ -226,6 +255,7 @@ class ViewerWindow(QMainWindow):
         self.phi_hidden = hidden
         for cell in self.grid.cells:
             cell.viewport.slice_view.show_phi = not hidden
+        self.mpr.sync_overlays()
 
     def step_series(self, step: int) -> None:
         """Show the next (or previous) series of the strip in the active viewport."""
@@ -254,6 +284,14 @@ class ViewerWindow(QMainWindow):
             self.progress.setValue(done)
             self.progress.show()
             self.status.setText(self.tr("Downloading images…"))
+            if done and self.viewport.stack is None:  # the viewed slice arrives first
+                QTimer.singleShot(50, self, lambda uid=series_uid: self._early_preview(uid))
+
+    def _early_preview(self, series_uid: str) -> None:
+        """The first downloaded image of the series (the viewed slice) while the rest
+        arrives; a moment later, so the progress report itself never waits for a decode."""
+        if not self.loader.cancelled and self.viewport.stack is None:
+            self.preview.show(series_uid, self._targets.get(series_uid) or [self.viewport])
 
     def _on_cached(self, series_uid: str, result: DownloadResult) -> None:
         self.thumbnails.set_progress(series_uid, result.fetched + result.cached, result.total)
@@ -264,6 +302,7 @@ class ViewerWindow(QMainWindow):
                 self.status.setText(self.tr("Decoding images…"))
                 if self.viewport.stack is None:
                     self.viewport.show_message(self.tr("Decoding images…"))
+                self.preview.show(series_uid, self._targets.get(series_uid) or [self.viewport])
         if result.failed:
             self.status.setText(
                 self.tr("%n image(s) of a series could not be downloaded.", "", len(result.failed))
@@ -274,6 +313,7 @@ class ViewerWindow(QMainWindow):
         targets = self._targets.pop(series_uid, None) or [self.grid.active]
         if not stacks:
             text = self.tr("This series has no image that can be displayed.")
+            self.preview.discard(targets, text)
             for target in targets:
                 target.show_message(text)
             self.status.setText(text)
@@ -296,14 +336,14 @@ class ViewerWindow(QMainWindow):
         log.info("series on screen: %d images", stack.count)
         for target in targets:
             self._put(target, series_uid, stack, announce=False)
+            self.preview.settle(target)
         self.series_ready.emit(series_uid)
 
     def _put(
         self, target: Viewport, series_uid: str, stack: ImageStack, announce: bool = True
     ) -> None:
         target.set_stack(stack)
-        target.slice_view.show_phi = not self.phi_hidden
-        target.slice_view.show_overlays = self.overlays_shown
+        self._prepare_view(target)
         self.series_of[id(target)] = series_uid
         self.panels.tools.show_on(target)
         if target is self.grid.active:
@@ -315,6 +355,10 @@ class ViewerWindow(QMainWindow):
                 target.focus_image()
         if announce:
             self.series_ready.emit(series_uid)
+
+    def _prepare_view(self, target: Viewport) -> None:
+        target.slice_view.show_phi = not self.phi_hidden
+        target.slice_view.show_overlays = self.overlays_shown
 
     def _on_failed(self, stage: str, series_uid: str, exc: BaseException) -> None:
         log.warning("viewer %s step failed: %s", stage, getattr(exc, "code", type(exc).__name__))
@@ -337,6 +381,7 @@ class ViewerWindow(QMainWindow):
         waiting = self._targets.get(series_uid, []) if series_uid else []
         if stage == "study":
             waiting = [self.viewport]
+        self.preview.discard(waiting, text)
         for target in waiting:
             if target.stack is None:
                 target.show_message(text)
@@ -370,6 +415,7 @@ class ViewerWindow(QMainWindow):
         if stack is None:
             self.view_info.clear()
             return
+        self.loader.focus(self.current_series_uid, sv.slice_index)  # download near it first
         w = sv.window
         self.view_info.setText(
             self.tr("Image %1/%2   W %3  L %4   Zoom %5")
@@ -391,7 +437,11 @@ class ViewerWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
         self.cine.stop()
+        self.mpr.exit()
         self.panels.close_all()
         window_state.save(self, "viewer", self.splitter)
         super().closeEvent(event)
         self.closed.emit()
+        # The viewports' GL windows go now, while the display connection is open: a
+        # window released only at interpreter exit would talk to a closed display.
+        self.grid.shutdown()

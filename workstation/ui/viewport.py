@@ -200,6 +200,12 @@ class Viewport(QWidget):
         if self.stack is None:
             self._pages.setCurrentWidget(self.placeholder)
 
+    def clear(self, text: str) -> None:
+        """Show ``text`` instead of any image (a hung viewport with nothing to show)."""
+        self.stack = None
+        self.placeholder.setText(text)
+        self._pages.setCurrentWidget(self.placeholder)
+
     def has_image(self) -> bool:
         return self.stack is not None
 

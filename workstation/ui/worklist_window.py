@@ -30,6 +30,7 @@ from workstation.core.study import UserInfo, WorklistItem
 from workstation.hub.errors import HubError, HubUnreachable
 from workstation.ui import theme, window_state
 from workstation.ui.auto_refresh import AutoRefresh
+from workstation.ui.export_dialog import install_worklist_export
 from workstation.ui.saved_filters import SavedFilterStore, SavedFiltersWidget
 from workstation.ui.session_guard import is_session_lost
 from workstation.ui.settings_action import add_settings_action
@@ -148,6 +149,8 @@ class WorklistWindow(QMainWindow):
         self.status_label.setObjectName("status")
         self.statusBar().addWidget(self.status_label, 1)
         window_state.restore(self, "worklist")
+        self.cache_store: Any = None  # the encrypted cache, set by the reading desk
+        self.exports = install_worklist_export(self)
 
     # -- public --------------------------------------------------------------------------
 
