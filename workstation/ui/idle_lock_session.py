@@ -26,15 +26,16 @@ from workstation.hub.policy import DEFAULT_IDLE_LOCK_SECONDS
 from workstation.hub.vocabulary import ClientAuditEvent as Ev
 from workstation.logs import register_sensitive
 from workstation.services.client_audit import ClientAudit
+from workstation.ui import settings_values
 from workstation.ui.audit_uploader import AuditUploader, open_audit
 from workstation.ui.cache_session import hub_host_port
 from workstation.ui.idle_lock import IdleLock, hub_verifier
 
 log = logging.getLogger(__name__)
 
-IDLE_MINUTES_KEY = "security/idle_lock_minutes"
-CA_BUNDLE_KEY = "tls/ca_bundle"  # PEM file of the CAs to trust instead of the system store
-PIN_KEY = "tls/hub_pin_sha256"  # optional pin of the hub's public key (see hub/tls.py)
+IDLE_MINUTES_KEY = settings_values.IDLE_LOCK_MINUTES
+CA_BUNDLE_KEY = settings_values.CA_BUNDLE  # PEM file of CAs to trust instead of the system's
+PIN_KEY = settings_values.HUB_PIN  # optional pin of the hub's public key (see hub/tls.py)
 
 
 def tls_settings() -> dict[str, Any]:
