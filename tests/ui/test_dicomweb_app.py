@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from tests.integration.orthanc_server import PASSWORD, USER, Orthanc, start_orth
 from workstation.dicom.decoders import decode_frames
 from workstation.dicomweb import dicom_json as dj
 from workstation.dicomweb.client import DicomWebClient
+from workstation.services.report_submission import SubmissionStatus
 from workstation.ui.dicomweb_app import build_dicomweb_main
 from workstation.ui.local_import import LocalStudyOpener
 from workstation.ui.server_profiles import (
@@ -122,6 +124,18 @@ def test_worklist_viewer_and_report_on_orthanc(qtbot, tmp_path, orthanc_ct):
         panel = viewer.report_panel
         panel.findings.setPlainText("No acute finding.")
         panel.impression.setPlainText("Normal.")
+        # Objects naming another study than the one they are filed into: the archive
+        # answers 409, and the panel says so in the archive's words, text kept.
+        source = controller.client
+        source._items[item.study_uid] = replace(item, study_uid="1.2.826.0.1.3680043.8.498.9")
+        with qtbot.waitSignal(panel.submit_failed, timeout=30_000) as failed:
+            panel.submit()
+        source._items[item.study_uid] = item
+        assert failed.args[0].status is SubmissionStatus.CONFLICT
+        shown = panel.message.text()
+        assert shown.startswith("The DICOMweb archive reported a problem filing the report")
+        assert "409" in shown and "hub" not in shown.lower()
+        assert panel.findings.toPlainText() == "No acute finding."
         with qtbot.waitSignal(panel.submitted, timeout=30_000):
             panel.submit()
         with DicomWebClient(profile.config(PASSWORD)) as client:
@@ -129,6 +143,53 @@ def test_worklist_viewer_and_report_on_orthanc(qtbot, tmp_path, orthanc_ct):
         assert modalities == {"CT", "SR", "DOC"}
     finally:
         controller.shutdown()
+
+
+def test_switching_profiles_keeps_caches_apart(qtbot, tmp_path, orthanc_ct, monkeypatch):
+    """Two profiles on the same archive (same host and port, as two accounts or two archive
+    paths would be) and the hub each get their own cache folder and key: the study cached
+    through the first profile is not in the second's cache after switching."""
+    import keyring
+
+    from workstation.ui.cache_session import cache_root
+    from workstation.ui.dicomweb_app import ProfileSwitcher
+
+    server, files = orthanc_ct
+    keychain = MemoryKeyring()  # a persistent keychain: caches are kept, not per session
+    monkeypatch.setattr(keyring, "get_keyring", lambda: keychain)
+    store = ProfileStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+                         keychain)
+    for name in ("orthanc", "orthanc-second"):
+        store.save(ServerProfile(name, server.dicomweb_url, "basic", USER), PASSWORD)
+    base = tmp_path / "cache"
+    switcher = ProfileSwitcher(None, store, cache_base=base, author="Dr. Test")
+    try:
+        first = switcher.switch(store.profile("orthanc"))
+        qtbot.waitUntil(lambda: first.worklist_window is not None
+                        and first.worklist_window.is_loaded, timeout=30_000)
+        item = first.worklist_window.model.item(0)
+        assert item.tenant_id == "orthanc"
+        viewer = first.open_study(item)
+        qtbot.waitUntil(lambda: viewer.is_series_ready, timeout=60_000)
+        root_first = Path(first.cache.store.root)
+        cached = {(c.tenant, c.study_uid): c.instances for c in first.cache.store.cached_studies()}
+        assert cached == {("orthanc", item.study_uid): len(files)}
+
+        second = switcher.switch(store.profile("orthanc-second"))
+        assert second is not first and store.current() == "orthanc-second"
+        qtbot.waitUntil(lambda: second.worklist_window is not None
+                        and second.worklist_window.is_loaded, timeout=30_000)
+        assert second.worklist_window.model.item(0).tenant_id == "orthanc-second"
+        root_second = Path(second.cache.store.root)
+        assert root_first != root_second
+        assert root_first not in root_second.parents and root_second not in root_first.parents
+        assert second.cache.store.cached_studies() == []  # nothing of the first profile
+        # The first profile's cache stays on disk for when the reader switches back...
+        assert any(p.is_file() for p in root_first.rglob("*"))
+        # ...and the hub's folder for this host (what a hub profile would use) is untouched.
+        assert not cache_root(base, server.dicomweb_url, "Dr. Test").exists()
+    finally:
+        switcher.shutdown()
 
 
 def test_local_folder_opens_in_viewer(qtbot, tmp_path, shared_dicom):

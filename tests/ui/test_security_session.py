@@ -85,6 +85,13 @@ def test_lock_unlock_keeps_the_study_and_audit_reaches_the_hub(qtbot, live, cont
     assert lock.is_locked
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [lock.screen]
     assert "YILMAZ" not in controller.worklist_window.windowTitle()
+    item = viewer.item
+    for widget in QApplication.topLevelWidgets():  # every title, shown or hidden
+        title = widget.windowTitle().upper()
+        assert item.patient_id.upper() not in title
+        assert not any(part.upper() in title for part in item.patient_name.split("^") if part)
+    assert not viewer.isVisible() and not controller.worklist_window.isVisible()
+    assert not viewer.thumbnails.isVisible()  # the series thumbnails go with the viewer
 
     screen = lock.screen
     clock.advance(30)  # the next TOTP step: the sign-in code may not be used twice
@@ -132,6 +139,79 @@ def test_lock_unlock_keeps_the_study_and_audit_reaches_the_hub(qtbot, live, cont
     assert check.ok, check
 
 
+def test_exports_in_the_app_are_audited_on_the_hub(qtbot, live, controller, tmp_path,
+                                                    monkeypatch):
+    """An anonymized export from the viewer's action and a patient export from the worklist,
+    performed in the running app, each reach the hub's hash-chained trail as
+    ``client.exported`` for the exported study, naming kind, profile and destination."""
+    import pydicom
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from workstation.ui.export_dialog import AnonymizedExportDialog, PatientExportDialog
+
+    hub, demo, clock = live
+    uid, viewer = _sign_in_and_open(qtbot, controller, demo, clock)
+    item = viewer.item
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: messages.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append("warning: " + a[2]))
+    out = tmp_path / "export"
+
+    def fill_anonymized(dialog: AnonymizedExportDialog) -> int:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("dicom"))
+        dialog.profile.setCurrentIndex(dialog.profile.findData("research"))
+        dialog.path.edit.setText(str(out))
+        return QDialog.DialogCode.Accepted
+
+    def fill_patient(dialog: PatientExportDialog) -> int:
+        dialog.path.edit.setText(str(tmp_path / "patient.zip"))
+        dialog.password.setText("correct horse battery")
+        dialog.repeat.setText("correct horse battery")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AnonymizedExportDialog, "exec", fill_anonymized)
+    monkeypatch.setattr(PatientExportDialog, "exec", fill_patient)
+    viewer.actions.actions["export.anonymized"].trigger()  # Ctrl+Shift+E
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=60_000)
+    assert not messages[0].startswith("warning"), messages
+    files = sorted(out.rglob("*.dcm"))
+    assert files
+    exported = pydicom.dcmread(files[0])
+    assert exported.PatientIdentityRemoved == "YES" and exported.StudyInstanceUID != uid
+
+    window = controller.worklist_window
+    window.exports.export_patient(window.cache_store, item.tenant_id, item.patient_id)
+    qtbot.waitUntil(lambda: len(messages) == 2, timeout=60_000)
+    assert not messages[1].startswith("warning"), messages
+    assert (tmp_path / "patient.zip").stat().st_size > 0
+
+    audit = controller.security.audit
+    qtbot.waitUntil(lambda: audit.pending == 0, timeout=15_000)
+    with sqlite3.connect(hub.db_path) as db:
+        db.row_factory = sqlite3.Row
+        rows = db.execute("SELECT event, username, study_uid, detail FROM audit"
+                          " WHERE event = 'client.exported' ORDER BY id").fetchall()
+        check = audit_chain.verify(db)
+    assert check.ok, check
+    by_kind = {}
+    for row in rows:
+        for kind in ("export.anonymized", "export.patient"):
+            if f"kind={kind}" in row["detail"]:
+                by_kind[kind] = row
+    assert set(by_kind) == {"export.anonymized", "export.patient"}, [r["detail"] for r in rows]
+    anonymized, patient = by_kind["export.anonymized"], by_kind["export.patient"]
+    assert anonymized["study_uid"] == uid == patient["study_uid"]
+    assert anonymized["username"] == DEMO_READER.username
+    assert "profile=research" in anonymized["detail"]
+    assert f"files={len(files)}" in anonymized["detail"]
+    assert "destination=folder" in anonymized["detail"]
+    assert "destination=encrypted-zip" in patient["detail"]
+    for row in rows:
+        assert item.patient_id not in row["detail"]
+        assert item.patient_name.split("^")[0] not in row["detail"]
+    viewer.report_panel.findings.clear()
+
+
 def test_full_session_leaves_no_phi_or_secret_in_plain_text(qtbot, live, controller, tmp_path,
                                                              monkeypatch):
     hub, demo, clock = live
@@ -169,9 +249,22 @@ def test_full_session_leaves_no_phi_or_secret_in_plain_text(qtbot, live, control
         logging.getLogger("workstation.test").info(
             "diagnostic line naming %s %s with token %s", item.patient_name, item.patient_id,
             next(iter(tokens)))
+        # Lock and unlock (password + TOTP typed on the lock screen).
+        lock = controller.security.lock
+        viewer.actions.actions["session.lock"].trigger()
+        clock.advance(30)
+        qtbot.keyClicks(lock.screen.password, DEMO_READER.password)
+        qtbot.keyClicks(lock.screen.code, code_at(DEMO_READER, clock.now))
+        with qtbot.waitSignal(lock.unlocked, timeout=30_000):
+            qtbot.mouseClick(lock.screen.unlock_button, Qt.MouseButton.LeftButton)
+        # An anonymized zip export and a patient export (KVKK request) of the open study.
+        exports = _export_both(qtbot, controller, viewer, tmp_path / "exports", monkeypatch)
+        # A study from a USB stick (File > Open folder): its session cache lives in temp.
+        local = _open_local(qtbot, controller, tmp_path / "usb")
         controller.audit.flush()
         # While the study is open: the encrypted cache and the audit queue hold it.
-        open_scan, open_hits = _scan([tmp_path / "cache"], _secrets(item, tokens, urls))
+        open_scan, open_hits = _scan([tmp_path / "cache", temp, logs],
+                                     _secrets(item, tokens, urls))
         viewer.report_panel.findings.clear()
         controller.shutdown()  # sign-out: audit sent, session revoked, cache closed
     finally:
@@ -181,20 +274,82 @@ def test_full_session_leaves_no_phi_or_secret_in_plain_text(qtbot, live, control
         forget_sensitive()
 
     assert tokens and urls and all("?" in u for u in urls)
+    assert local is None or local["temp_files"] >= 1  # the local study's cache was scanned
     assert open_scan["files"] >= 5 and open_hits == [], open_hits
     scanned, hits = _scan([logs, tmp_path / "cache", temp], _secrets(item, tokens, urls))
     assert scanned["files"] >= 2 and scanned["bytes"] > 0
-    print(f"scanned while open: {open_scan}; after sign-out: {scanned}; hits: {len(hits)}")
+    assert scanned["by_folder"]["logs"] >= 1 and scanned["by_folder"]["cache"] >= 1
+    # The exports: de-identified DICOM and an AES zip (its member names are not encrypted).
+    export_scan, export_hits = _scan([tmp_path / "exports"], _secrets(item, tokens, urls))
+    assert export_scan["files"] >= 2 and export_hits == [], export_hits
+    assert exports["zip"].stat().st_size > 0 and exports["patient"].stat().st_size > 0
+    print(f"scanned while open: {open_scan}; after sign-out: {scanned}; exports: "
+          f"{export_scan}; hits: {len(hits)}")
     assert hits == [], hits
     log_text = (logs / "workstation.log").read_text(encoding="utf-8")
     assert "signed in; worklist shown" in log_text and "[redacted]" in log_text
 
 
+EXPORT_PASSWORD = "Kvkk.Request.2026"  # noqa: S105 - the test's patient-export password
+
+
+def _export_both(qtbot, controller, viewer, folder, monkeypatch):
+    """An anonymized export (zip, profile "basic" of the clinical trial) and a patient
+    export through the app's own controllers; returns the files written."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from workstation.ui.export_dialog import ExportChoice
+
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: messages.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: messages.append("warning: " + a[2]))
+    folder.mkdir()
+    out = {"zip": folder / "anonymized.zip", "patient": folder / "patient.zip"}
+    item = viewer.item
+    exports = controller.worklist_window.exports
+    exports.run_choice(ExportChoice("study", "dicom", "clinical_trial", True, False, out["zip"]),
+                       viewer.store, item.tenant_id, item.study_uid)
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=60_000)
+    exports.run_patient(viewer.store, item.tenant_id, item.patient_id, out["patient"],
+                        EXPORT_PASSWORD)
+    qtbot.waitUntil(lambda: len(messages) == 2, timeout=60_000)
+    assert not any(m.startswith("warning") for m in messages), messages
+    return out
+
+
+LOCAL_NAME, LOCAL_ID = "KARACA^ZEYNEP", "LOC-778899"
+
+
+def _open_local(qtbot, controller, usb):
+    """Copies of five shared CT files, renamed to a known patient, opened through the
+    worklist's local import; None when the shared files are absent."""
+    import pydicom
+
+    from tests.conftest import SHARED_DICOM
+
+    files = sorted((SHARED_DICOM / "ct_series" / "dcm_qa_ct_GE_tilt").glob("*.dcm"))[:5]
+    if len(files) < 5:
+        return None
+    (usb / "DCM").mkdir(parents=True)
+    for k, path in enumerate(files):
+        ds = pydicom.dcmread(path)
+        ds.PatientName, ds.PatientID = LOCAL_NAME, LOCAL_ID
+        ds.save_as(usb / "DCM" / f"I{k}")
+    opener = controller.worklist_window.local_opener
+    with qtbot.waitSignal(opener.opened, timeout=30_000) as opened:
+        opener.open_path(usb)
+    viewer = opened.args[0]
+    qtbot.waitUntil(lambda: viewer.is_series_ready, timeout=60_000)
+    temp_files = [p for p in Path(opener._folder).rglob("*") if p.is_file()]
+    return {"temp_files": len(temp_files)}
+
+
 def _secrets(item, tokens, urls):
     return {
-        "patient name": [item.patient_name, *item.patient_name.split("^")],
-        "patient id": [item.patient_id],
-        "password": [DEMO_READER.password],
+        "patient name": [item.patient_name, *item.patient_name.split("^"),
+                         *LOCAL_NAME.split("^")],
+        "patient id": [item.patient_id, LOCAL_ID],
+        "password": [DEMO_READER.password, EXPORT_PASSWORD],
         "token": sorted(tokens),
         "url signature": sorted({u.split("?", 1)[1] for u in urls}),
     }
@@ -203,6 +358,7 @@ def _secrets(item, tokens, urls):
 def _scan(folders, secrets):
     """Every file under ``folders``: look for each secret as UTF-8, UTF-16 and Latin-1."""
     hits, files, size = [], 0, 0
+    by_folder: dict[str, int] = {}
     needles = []
     for kind, values in secrets.items():
         for value in values:
@@ -219,12 +375,13 @@ def _scan(folders, secrets):
                 continue
             data = path.read_bytes()
             files += 1
+            by_folder[Path(folder).name] = by_folder.get(Path(folder).name, 0) + 1
             size += len(data)
             upper = data.upper()
             for kind, _value, needle in needles:
                 if needle in data or needle.upper() in upper:
                     hits.append(f"{kind} in {path.relative_to(folder.parent)}")
-    return {"files": files, "bytes": size}, sorted(set(hits))
+    return {"files": files, "bytes": size, "by_folder": by_folder}, sorted(set(hits))
 
 
 def test_session_resumes_from_the_keychain_after_a_crash(qtbot, live, tmp_path, session_key,

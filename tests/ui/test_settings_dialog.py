@@ -7,19 +7,54 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QDialog
 
 from workstation.core import presets
-from workstation.ui import i18n, settings_values, theme
+from workstation.ui import i18n, server_profiles, settings_values, theme
+from workstation.ui.server_profiles import HUB, ProfileStore, ServerProfile
 from workstation.ui.settings_dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.values.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.values[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.values.pop((service, username), None)
+
+
 @pytest.fixture
-def dialog(qtbot, qapp):
-    d = SettingsDialog()
+def keychain() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def profiles(keychain) -> ProfileStore:
+    """Two DICOMweb archives beside the hub, secrets in a memory keychain."""
+    store = ProfileStore(keyring_backend=keychain)
+    store.save(ServerProfile("orthanc", "https://pacs.example:8042/dicom-web", "basic", "dr"),
+               "pacs-secret")
+    store.save(ServerProfile("cloud", "https://cloud.example/dicomweb", "bearer"), "tok-123")
+    return store
+
+
+@pytest.fixture
+def dialog(qtbot, qapp, profiles):
+    d = SettingsDialog(profile_store=profiles)
     qtbot.addWidget(d)
     yield d
     presets.set_user_presets({})
@@ -116,3 +151,90 @@ def test_keyboard_reaches_every_page_and_the_save_button(dialog, qtbot) -> None:
     for control in (dialog.cache.budget, dialog.security.idle, dialog.general.language,
                     dialog.presets.table):
         assert control.accessibleName()
+
+
+def test_hanging_checkbox_is_bound_to_the_viewer_setting(qtbot, profiles) -> None:
+    from workstation.ui.hanging_controller import ENABLED_KEY, hanging_enabled
+
+    assert settings_values.HANGING_ENABLED == ENABLED_KEY
+    QSettings().remove(ENABLED_KEY)  # a new reader: the documented default is on
+    first = SettingsDialog(profile_store=profiles)
+    qtbot.addWidget(first)
+    assert first.general.hanging.isChecked() and hanging_enabled()
+    first.general.hanging.setChecked(False)
+    changed = []
+    first.applied.connect(changed.append)
+    assert first.save()
+    assert ENABLED_KEY in changed[0]
+    assert QSettings().value(ENABLED_KEY, True, type=bool) is False
+    assert not hanging_enabled()  # what the viewer reads when a study opens
+    second = SettingsDialog(profile_store=profiles)
+    qtbot.addWidget(second)
+    assert not second.general.hanging.isChecked()
+    second.general.hanging.setChecked(True)
+    assert second.save() and hanging_enabled()
+
+
+def test_servers_page_lists_the_hub_and_every_dicomweb_profile(dialog) -> None:
+    page = dialog.servers
+    assert page in dialog.pages and page.windowTitle() == "Servers"
+    assert page.names() == [HUB, "orthanc", "cloud"]
+    labels = [page.list.item(r).text() for r in range(page.list.count())]
+    assert labels[0] == "Reading hub (default)"
+    assert "orthanc" in labels[1] and "https://pacs.example:8042/dicom-web" in labels[1]
+    assert page.selected() == HUB and page.list.item(0).font().bold()  # in use
+    assert not page.remove_button.isEnabled()  # the hub cannot be removed
+    assert page.list.accessibleName()
+
+
+def test_servers_page_choice_is_saved_and_cancel_keeps_it(qtbot, dialog, profiles) -> None:
+    page = dialog.servers
+    page.list.setCurrentRow(page.names().index("cloud"))
+    changed = []
+    dialog.applied.connect(changed.append)
+    assert dialog.save()
+    assert server_profiles.CURRENT_KEY in changed[0]
+    assert profiles.current() == "cloud"
+    assert ProfileStore().current() == "cloud"  # persisted in the reader's settings
+    again = SettingsDialog(profile_store=profiles)
+    qtbot.addWidget(again)
+    assert again.servers.selected() == "cloud" and again.servers.list.item(2).font().bold()
+    again.servers.list.setCurrentRow(0)
+    again.reject()  # Cancel: nothing written
+    assert profiles.current() == "cloud"
+
+
+def test_servers_page_removes_a_profile_and_its_secret(dialog, profiles, keychain) -> None:
+    page = dialog.servers
+    assert keychain.values[(server_profiles.KEYRING_SERVICE, "orthanc")] == "pacs-secret"
+    page.list.setCurrentRow(page.names().index("orthanc"))
+    assert page.remove_button.isEnabled()
+    page.remove_button.click()
+    assert page.names() == [HUB, "cloud"] and page.selected() == HUB
+    assert profiles.profile("orthanc") is None
+    assert (server_profiles.KEYRING_SERVICE, "orthanc") not in keychain.values
+    assert "pacs-secret" not in str(QSettings().value(server_profiles.PROFILES_KEY))
+
+
+def test_servers_page_adds_a_profile_through_the_profile_dialog(dialog, profiles, keychain,
+                                                                 monkeypatch) -> None:
+    def fill(chooser) -> int:
+        chooser.choice.setCurrentIndex(chooser.choice.findData(None))  # New DICOMweb server
+        chooser.name.setText("dcm4chee")
+        chooser.url.setText("https://dcm4chee.example/dcm4chee-arc/aets/DCM4CHEE/rs")
+        chooser.auth.setCurrentIndex(chooser.auth.findData("basic"))
+        chooser.username.setText("reader")
+        chooser.secret.setText("arc-secret")
+        chooser.accept()
+        return QDialog.DialogCode.Accepted if chooser.result() else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(server_profiles.ServerProfilesDialog, "exec", fill)
+    page = dialog.servers
+    page.edit_button.click()
+    assert page.names() == [HUB, "orthanc", "cloud", "dcm4chee"]
+    assert page.selected() == "dcm4chee"
+    assert profiles.current() == HUB  # in use only once the settings are saved
+    assert profiles.profile("dcm4chee").username == "reader"
+    assert keychain.values[(server_profiles.KEYRING_SERVICE, "dcm4chee")] == "arc-secret"
+    assert "arc-secret" not in str(QSettings().value(server_profiles.PROFILES_KEY))
+    assert dialog.save() and profiles.current() == "dcm4chee"

@@ -51,6 +51,15 @@ def connect_audit(sink: AuditSink | None) -> None:
         _sink = sink
 
 
+def disconnect_audit(sink: AuditSink) -> None:
+    """Disconnect ``sink`` if it is still the connected one: a session ending after the
+    next one started (switching server profiles) leaves the new session's sink alone."""
+    global _sink
+    with _lock:
+        if _sink is sink:
+            _sink = None
+
+
 def audit_export(event: ExportEvent, sink: AuditSink | None = None) -> None:
     """Record one export. A failing audit sink is an error the caller must see: an export
     that cannot be audited is reported, not silently accepted."""

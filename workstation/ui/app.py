@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from workstation.core.study import UserInfo, WorklistItem
+from workstation.services import export_audit
 from workstation.ui.application import create_application, quit_on_sigint
 from workstation.ui.cache_session import CacheSession, default_cache_base, hub_host_port, open_cache
 from workstation.ui.demo_hint import DemoAccount
@@ -107,6 +108,7 @@ class AppController(QObject):
         self.services: SessionServices | None = None
         self._password: tuple[str, str] | None = None  # until the offline verifier is kept
         self.security: SessionSecurity | None = None  # idle lock and client audit trail
+        self._export_sink: export_audit.AuditSink | None = None
         if self._remember_hub and hasattr(client, "on_refresh_token"):
             client.on_refresh_token = TokenKeeper(client, hub_base_url)  # OS keychain
         self._shut_down = False
@@ -229,6 +231,10 @@ class AppController(QObject):
         self.security = SessionSecurity(self, cache_base=self._cache_base, store=cache.store,
                                         parent=self)
         self.security.watch(window, self.desk)
+        # Every export (anonymized, key images, patient data) lands in the client audit
+        # trail sent to the hub (KVKK art. 12, GDPR art. 30); a failing queue fails the export.
+        self._export_sink = export_audit.client_audit_sink(self.security.audit.record)
+        export_audit.connect_audit(self._export_sink)
         self.desk.viewer_opened.connect(self.viewer_opened)
         if cache.message and not self._notice_shown:
             self._notice_shown = True
@@ -347,7 +353,13 @@ class AppController(QObject):
             dialog.deleteLater()
         if self.worklist_window is not None:
             self.worklist_window.stop()
+            opener = getattr(self.worklist_window, "local_opener", None)
+            if opener is not None:
+                opener.close()  # local studies' viewers and their temporary cache
         self._runner.wait(5000)
+        if self._export_sink is not None:
+            export_audit.disconnect_audit(self._export_sink)
+            self._export_sink = None
         if self.security is not None:
             self.security.shutdown()  # records the sign-out and sends the audit queue
         if self.user is not None:

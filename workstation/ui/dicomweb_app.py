@@ -3,14 +3,15 @@ between the two from the sign-in dialog.
 
 On a DICOMweb profile there is no hub sign-in: the archive's credentials are in the
 profile (its secret in the keychain), so the worklist opens at once. The archive's studies
-are cached under the profile's address and name, apart from the hub's and from other
-archives'.
+are cached under the profile's name (:func:`profile_cache_base`) and address, apart from
+the hub's and from other archives'.
 """
 
 from __future__ import annotations
 
 import getpass
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from workstation.dicomweb.config import AuthKind
 from workstation.services.dicomweb_source import DicomWebSource
 from workstation.ui.app import AppController, build_main
 from workstation.ui.application import create_application
+from workstation.ui.cache_session import default_cache_base
 from workstation.ui.server_profiles import HUB, ProfileStore, ServerProfile
 
 log = logging.getLogger(__name__)
@@ -33,10 +35,19 @@ def build_dicomweb_main(profile: ServerProfile, secret: str, *, author: str = ""
     create_application()
     source = DicomWebSource(DicomWebClient(profile.config(secret)), profile.name,
                             author=author or _reader_name())
-    controller = AppController(profile.base_url, client=source, cache_base=cache_base,
+    controller = AppController(profile.base_url, client=source,
+                               cache_base=profile_cache_base(cache_base, profile),
                                remember_hub=False)
     controller.sign_in_as(source.user())
     return controller
+
+
+def profile_cache_base(base: Path | None, profile: ServerProfile) -> Path:
+    """``<base>/dicomweb/<profile name>``: the cache (and audit queue) of a DICOMweb
+    profile, apart from the hub's (``<base>/<host>-<port>``) and from every other
+    profile's, even one on the same server (another account, another archive path)."""
+    name = re.sub(r"[^A-Za-z0-9._@-]", "_", profile.name).strip(".") or "_"
+    return (base or default_cache_base()) / "dicomweb" / name
 
 
 def _reader_name() -> str:

@@ -1,4 +1,4 @@
-"""Settings: language and theme, cache, security, window presets, shortcuts, servers.
+"""Settings: language, theme and hanging, servers, cache, security, window presets, keys.
 
 A page list on the left and the page on the right, entirely usable from the keyboard
 (Ctrl+Tab / arrows in the list, Tab through the fields, Enter saves, Escape cancels).
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from workstation.core.resource_files import ResourceError
 from workstation.ui import i18n, settings_values, theme
+from workstation.ui.server_profiles import ProfileStore
 from workstation.ui.settings_pages import (
     CachePage,
     GeneralPage,
     PresetsPage,
     SecurityPage,
+    ServersPage,
     ShortcutsPage,
 )
 
@@ -35,7 +37,8 @@ from workstation.ui.settings_pages import (
 class SettingsDialog(QDialog):
     applied = Signal(object)  # set of changed keys
 
-    def __init__(self, parent: QWidget | None = None, extra_pages: list[QWidget] | None = None):
+    def __init__(self, parent: QWidget | None = None, extra_pages: list[QWidget] | None = None,
+                 profile_store: ProfileStore | None = None):
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -45,8 +48,9 @@ class SettingsDialog(QDialog):
         self.security = SecurityPage()
         self.presets = PresetsPage()
         self.shortcuts = ShortcutsPage()
-        self.pages: list[QWidget] = [self.general, self.cache, self.security, self.presets,
-                                     self.shortcuts, *(extra_pages or [])]
+        self.servers = ServersPage(profile_store)
+        self.pages: list[QWidget] = [self.general, self.servers, self.cache, self.security,
+                                     self.presets, self.shortcuts, *(extra_pages or [])]
         self.nav = QListWidget()
         self.nav.setObjectName("settings_pages")
         self.nav.setAccessibleName(self.tr("Settings pages"))
@@ -83,7 +87,7 @@ class SettingsDialog(QDialog):
             self.presets.show_error(str(exc))
             return False
         changed: set[str] = {settings_values.USER_PRESETS}
-        for page in (self.general, self.cache, self.security):
+        for page in (self.general, self.servers, self.cache, self.security):
             changed |= page.save()
         qapp = QApplication.instance()
         if isinstance(qapp, QApplication):

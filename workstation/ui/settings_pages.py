@@ -6,14 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -24,10 +28,17 @@ from PySide6.QtWidgets import (
 
 from workstation.core import presets
 from workstation.ui import i18n, settings_values, theme
+from workstation.ui.server_profiles import (
+    CURRENT_KEY,
+    HUB,
+    ProfileStore,
+    ServerProfilesDialog,
+)
 from workstation.ui.settings_values import (
     CA_BUNDLE,
     CACHE_BUDGET_GB,
     CACHE_RETENTION_DAYS,
+    HANGING_ENABLED,
     HUB_PIN,
     IDLE_LOCK_MINUTES,
     PREFETCH_COUNT,
@@ -69,12 +80,18 @@ class GeneralPage(QWidget):
         self.theme.addItem(self.tr("Dark (reading room)"), theme.DARK)
         self.theme.addItem(self.tr("High contrast"), theme.HIGH_CONTRAST)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme.chosen_theme())))
+        self.hanging = QCheckBox(self.tr("Hanging protocols: apply automatically"))
+        self.hanging.setObjectName("hanging_enabled")
+        self.hanging.setAccessibleName(self.tr("Apply hanging protocols automatically when a "
+                                               "study opens"))
+        self.hanging.setChecked(settings_values.flag(HANGING_ENABLED))
         note = QLabel(self.tr("Windows opened from now on use the new language; reopen the "
                               "worklist to switch it completely."))
         note.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.hanging)
         form.addRow(note)
 
     def save(self) -> set[str]:
@@ -84,6 +101,9 @@ class GeneralPage(QWidget):
         i18n.set_preference(self.language.currentData())
         changed |= _changed(theme.THEME_SETTING, theme.chosen_theme(), self.theme.currentData())
         QSettings().setValue(theme.THEME_SETTING, self.theme.currentData())
+        changed |= _changed(HANGING_ENABLED, settings_values.flag(HANGING_ENABLED),
+                            self.hanging.isChecked())
+        settings_values.set_flag(HANGING_ENABLED, self.hanging.isChecked())
         return changed
 
 
@@ -296,3 +316,99 @@ class ShortcutsPage(QWidget):
         from workstation.ui.shortcut_dialog import ShortcutDialog
 
         ShortcutDialog(self).exec()
+
+
+class ServersPage(QWidget):
+    """The server profiles: the reading hub (the default) and the DICOMweb archives. The
+    one selected when saving is used from the next start (File > Servers… switches at
+    once); adding and editing reuse the profile dialog, secrets stay in the keychain."""
+
+    def __init__(self, store: ProfileStore | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("Servers"))
+        self.store = store or ProfileStore()
+        self.list = QListWidget()
+        self.list.setObjectName("server_list")
+        self.list.setAccessibleName(self.tr("Server profiles"))
+        self.edit_button = QPushButton(self.tr("Add or edit…"))
+        self.edit_button.setObjectName("server_edit")
+        self.edit_button.setAccessibleName(self.tr("Add or edit a DICOMweb server"))
+        self.edit_button.clicked.connect(self.edit)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setObjectName("server_remove")
+        self.remove_button.setAccessibleName(self.tr("Remove the selected DICOMweb server"))
+        self.remove_button.clicked.connect(self.remove)
+        self.list.currentRowChanged.connect(self._selection_changed)
+        note = QLabel(self.tr("The selected server is used from the next start; File > "
+                              "Servers… in the worklist switches at once. Passwords and "
+                              "tokens are kept in the system keychain. Each server's images "
+                              "are cached apart from the others'."))
+        note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Read studies from")))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        self.refresh(self.store.current())
+
+    def refresh(self, select: str | None = None) -> None:
+        """List the hub and every DICOMweb profile; ``select`` (a name, HUB for the hub)
+        becomes the selected row, the profile in use is shown in bold."""
+        if select is None:
+            select = self.selected()
+        current = self.store.current()
+        self.list.clear()
+        entries = [(HUB, self.tr("Reading hub (default)"))]
+        entries += [(p.name, self.tr("DICOMweb: %1 (%2)").replace("%1", p.name)
+                     .replace("%2", p.base_url)) for p in self.store.profiles()]
+        for name, label in entries:
+            row = QListWidgetItem(label)
+            row.setData(Qt.ItemDataRole.UserRole, name)
+            if name == current:
+                font = QFont(row.font())
+                font.setBold(True)
+                row.setFont(font)
+                row.setToolTip(self.tr("In use"))
+            self.list.addItem(row)
+        names = [name for name, _label in entries]
+        self.list.setCurrentRow(names.index(select) if select in names else 0)
+
+    def names(self) -> list[str]:
+        return [str(self.list.item(r).data(Qt.ItemDataRole.UserRole))
+                for r in range(self.list.count())]
+
+    def selected(self) -> str:
+        row = self.list.currentItem()
+        return str(row.data(Qt.ItemDataRole.UserRole)) if row is not None else HUB
+
+    def _selection_changed(self) -> None:
+        self.remove_button.setEnabled(self.selected() != HUB)
+
+    def edit(self) -> None:
+        """The profile dialog on the selected server; the list follows what it saved. The
+        dialog marks the saved profile as the one in use; the page keeps the one in use
+        until Save, so Cancel on the settings dialog leaves it unchanged."""
+        before = self.store.current()
+        dialog = ServerProfilesDialog(self.store, self)
+        index = dialog.choice.findData(self.selected())
+        if index >= 0:
+            dialog.choice.setCurrentIndex(index)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            chosen = dialog.chosen()
+            self.store.set_current(before)
+            self.refresh(chosen.name if chosen is not None else HUB)
+
+    def remove(self) -> None:
+        name = self.selected()
+        if name != HUB:
+            self.store.remove(name)  # its secret leaves the keychain too
+            self.refresh(HUB)
+
+    def save(self) -> set[str]:
+        changed = _changed(CURRENT_KEY, self.store.current(), self.selected())
+        self.store.set_current(self.selected())
+        return changed

@@ -28,6 +28,8 @@ IDLE_LOCK_MINUTES = "security/idle_lock_minutes"
 USER_PRESETS = "presets/user"
 CA_BUNDLE = "security/ca_bundle"
 HUB_PIN = "security/hub_spki_sha256"
+# Hang each opened study by its hanging protocol (read by hanging_controller.ENABLED_KEY).
+HANGING_ENABLED = "hanging/enabled"
 
 LIMITS: dict[str, tuple[float, float, float]] = {  # key: (minimum, maximum, default)
     CACHE_BUDGET_GB: (1, 4000, 20),
@@ -51,7 +53,12 @@ def set_number(key: str, value: float) -> None:
     QSettings().setValue(key, min(max(float(value), low), high))
 
 
-def flag(key: str, default: bool = False) -> bool:
+DEFAULT_FLAGS: dict[str, bool] = {HANGING_ENABLED: True, PURGE_AT_SIGN_OUT: False}
+
+
+def flag(key: str, default: bool | None = None) -> bool:
+    if default is None:
+        default = DEFAULT_FLAGS.get(key, False)
     value = QSettings().value(key, default)
     return value in (True, "true", "1", 1)
 
