@@ -187,3 +187,68 @@ def _straightened(stack: ImageStack) -> ImageStack:
     depth = (stack.positions - stack.positions[0]) @ normal
     positions = stack.positions[0] + np.outer(depth, normal)
     return dataclasses.replace(stack, positions=positions)
+
+
+def _display_to_lps(view: MprPlaneView, xy: tuple[float, float]) -> np.ndarray:
+    """What the pane does with a click: display point -> plane pixel -> patient point."""
+    point = view.display_to_image(*xy)
+    assert point is not None and view.plane is not None
+    return view.plane.pixel_to_lps(*point)
+
+
+@pytest.mark.parametrize("oblique", [False, True])
+def test_a_length_on_a_reformatted_plane_is_the_distance_in_mm(volume: SharedVolume,
+                                                               oblique: bool):
+    """On the sagittal plane (rows resampled from 2 mm slices to 0.8 mm pixels) and on a
+    turned coronal one, a length drawn between two patient points reads their distance,
+    says which spacing it rests on, and is placed at those patient points."""
+    state = MprState.centred(volume.grid)
+    name = "coronal" if oblique else "sagittal"
+    if oblique:
+        state.rotate("axial", math.radians(30))
+    view = _view(volume, state, name)
+    plane = view.plane
+    assert plane is not None
+    # 30 mm along the plane's x axis and 40 mm along its y axis: a 50 mm hypotenuse
+    a = state.point - 15.0 * plane.x_axis - 20.0 * plane.y_axis
+    b = state.point + 15.0 * plane.x_axis + 20.0 * plane.y_axis
+    if not oblique:  # sagittal: y is foot-wards, x posterior-wards; 40 mm cross 8 slices
+        np.testing.assert_allclose(b - a, [0.0, 30.0, -40.0], atol=1e-9)
+    view.lps_measurements.clear()
+    view.add_length(a, b)
+    (length,) = view.lps_measurements
+    assert length.mm == pytest.approx(50.0)
+    assert view.measurement_labels() == ["50.0 mm (PixelSpacing)"]
+    # drawn where the patient points are: its ends map back to a and b through the screen
+    (drawn,) = view._plane_measurements()
+    for (row, col), lps in zip(drawn.points, (a, b), strict=True):
+        xy = view.image_to_display(row, col)
+        assert xy is not None
+        np.testing.assert_allclose(_display_to_lps(view, xy), lps, atol=1e-6)
+    # a plane that does not hold both ends does not show it
+    axial = _view(volume, state, "axial")
+    axial.lps_measurements = view.lps_measurements
+    axial.update_plane()
+    assert axial.measurement_labels() == []
+    # and it stays put when the crosshair moves within the plane
+    state.move_to(state.point + 10.0 * plane.x_axis)
+    view.update_plane()
+    assert view.measurement_labels() == ["50.0 mm (PixelSpacing)"]
+
+
+def test_an_unevenly_spaced_stack_is_resampled_first_and_the_overlay_says_so():
+    """Slices 2 mm apart with 4 mm gaps in places: the engine puts them on a uniform grid
+    before reformatting; the sagittal pixels still hold the value at their LPS points."""
+    n = SHAPE[0]
+    z = np.cumsum([0.0] + [4.0 if k % 7 == 3 else SPACING[2] for k in range(n - 1)])
+    positions = ORIGIN + np.outer(z, [0.0, 0.0, 1.0])
+    volume = SharedVolume(_linear_stack(positions))
+    assert volume.corrected
+    assert "Non-uniform spacing resampled to 2.00 mm" in volume.notes
+    assert volume.grid.spacing[2] == pytest.approx(2.0)
+    state = MprState.centred(volume.grid)
+    view = _view(volume, state, "sagittal")
+    row, col, _ = view.plane.lps_to_pixel(state.point)
+    _check_points(view, [(round(row) + dr, round(col) + dc)
+                         for dr in (-20, -7, 0, 9, 20) for dc in (-10, 0, 10)])
+    assert "Non-uniform spacing resampled to 2.00 mm" in view.overlay_text()["bottom_left"]

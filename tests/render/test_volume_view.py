@@ -103,3 +103,21 @@ def test_a_large_volume_is_rendered_from_every_nth_voxel(monkeypatch):
     assert shared.image.GetDimensions() == (64, 64, 48)  # the planes read every voxel
     view = VolumeView.offscreen(shared, 64, 64)
     assert "1/3 resolution" in view.label.GetInput()
+
+
+def test_zoom_and_rotate_change_the_picture_and_reset_brings_it_back():
+    view = VolumeView.offscreen(SharedVolume(_sphere_ct()), 160, 160)
+    home = view.capture()
+    lit = int((home.max(axis=2) > 30).sum())
+    view.zoom_by(1.6)
+    zoomed = int((view.capture().max(axis=2) > 30).sum())
+    assert zoomed > 1.8 * lit  # area grows with the square of the zoom
+    view.reset_camera()
+    np.testing.assert_array_equal(view.capture(), home)
+    # half the ball (x > middle) seen from the front is a half disc; a quarter turn about
+    # the vertical shows it from the side, a whole disc
+    view.set_clip_box((0.5, 1.0, 0.0, 1.0, 0.0, 1.0))
+    front = int((view.capture().max(axis=2) > 30).sum())
+    view.rotate(90.0, 0.0)
+    side = int((view.capture().max(axis=2) > 30).sum())
+    assert side > 1.5 * front

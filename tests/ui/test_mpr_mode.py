@@ -100,7 +100,7 @@ def test_dragging_a_crosshair_line_rotates_the_other_planes(loaded_viewer, qtbot
     qtbot.mouseRelease(axial.canvas, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.ControlModifier, pos=QPoint(90, 40))
     assert len(view.lengths) == 1
-    a, b = view.lengths[0]
+    a, b = view.lengths[0].a, view.lengths[0].b
     assert np.linalg.norm(b - a) > 0 and abs(a[2] - b[2]) < 1e-9
     assert any(label.endswith("mm (PixelSpacing)") for label in axial.view.measurement_labels())
     # Shift+wheel: slab thickness by mouse; plain wheel moves only along this plane's normal
@@ -134,3 +134,91 @@ def test_series_that_cannot_be_reformatted_are_refused_with_a_reason(qapp):
     rgb = ImageStack(pixels=np.zeros((5, 8, 8, 3), np.uint8), photometric="RGB")
     assert "grayscale" in mode._refusal(rgb)
     assert mode._refusal(ImageStack(pixels=np.zeros((5, 8, 8), np.int16))) == ""
+
+
+def _ctrl_drag(qtbot, canvas, start: QPoint, end: QPoint) -> None:
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     pos=start)
+    qtbot.mouseMove(canvas, end)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                       pos=end)
+
+
+def test_mpr_lengths_are_in_patient_mm_listed_deletable_and_reported(loaded_viewer, qtbot):
+    window = loaded_viewer
+    assert window.mpr.enter()
+    view = window.mpr.view
+    sagittal = view.planes["sagittal"]
+    qtbot.waitExposed(sagittal.canvas)
+    ratio = sagittal.canvas.devicePixelRatioF()
+    row, col, _ = sagittal.view.plane.lps_to_pixel(view.state.point)
+    cx, cy = (v / ratio for v in sagittal.view.image_to_display(row, col))
+    start = QPoint(round(cx - 25), round(cy - 20))  # away from the crosshair's centre
+    end = QPoint(round(cx + 25), round(cy + 20))
+    a = sagittal.lps_at(start.x() * ratio, start.y() * ratio)
+    b = sagittal.lps_at(end.x() * ratio, end.y() * ratio)
+    assert a is not None and b is not None
+    _ctrl_drag(qtbot, sagittal.canvas, start, end)
+    (length,) = view.lengths
+    np.testing.assert_allclose(length.a, a, atol=1e-6)
+    np.testing.assert_allclose(length.b, b, atol=1e-6)
+    assert abs(a[0] - b[0]) < 1e-9  # both on the sagittal plane (same x)
+    assert length.plane == "sagittal"
+    mm = float(np.linalg.norm(b - a))
+    assert mm > 10
+    label = f"{mm:.1f} mm (PixelSpacing)"
+    assert sagittal.view.measurement_labels() == [label]
+    # listed in the measurement panel, like the 2D ones
+    panel = window.panels.measure_list
+    assert window.panels.measure_dock.isVisible()
+    assert [panel.item(i).text() for i in range(panel.count())] == [
+        f"Length, Sagittal (MPR): {label}"]
+    # kept with the report draft's attachments
+    measurements, _keys = window.panels.report_attachments()
+    assert {"kind": "length", "value": round(mm, 1), "unit": "mm",
+            "label": f"Length (MPR): {label}", "series_uid": window.current_series_uid,
+            "sop_uid": ""} in measurements
+    # activating the row moves the crosshair to its middle
+    view.move_point(view.volume.grid.center() + 20.0)
+    panel.setCurrentRow(0)
+    panel.itemActivated.emit(panel.item(0))
+    np.testing.assert_allclose(view.state.point, view.volume.grid.to_lps(np.clip(
+        view.volume.grid.to_frame(length.midpoint), 0, view.volume.grid.extent_mm())), atol=1e-6)
+    # Delete (the viewer's measure.delete key) removes it from the planes and the list
+    qtbot.keyClick(sagittal.canvas, Qt.Key.Key_Delete)
+    assert view.lengths == [] and panel.count() == 0
+    assert sagittal.view.measurement_labels() == []
+    # leaving MPR lists the 2D measurements of the series again; the MPR list is kept
+    _ctrl_drag(qtbot, sagittal.canvas, start, end)
+    window.mpr.exit()
+    assert panel.count() == len(window.panels.tools.of_series(window.current_series_uid))
+    assert len(window.mpr.lengths[window.current_series_uid]) == 1
+    assert window.mpr.enter()
+    assert len(window.mpr.view.lengths) == 1 and panel.count() == 1
+    window.mpr.exit()
+
+
+def test_3d_preset_and_clip_box_have_keys_and_reset_restores_the_camera(loaded_viewer, qtbot):
+    window = loaded_viewer
+    assert window.mpr.enter()
+    view = window.mpr.view
+    pane = view.volume_pane
+    canvas = view.planes["axial"].canvas
+    qtbot.waitExposed(canvas)
+    first = pane.view.preset
+    assert first is not None
+    qtbot.keyClick(canvas, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert pane.view.preset is not None and pane.view.preset.id != first.id
+    assert pane.view.preset.name in window.status.text()
+    qtbot.keyClick(canvas, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert pane.clip_half_mm > 0 and pane.view.mapper.GetCropping() == 1
+    assert "clipped" in pane.view.label.GetInput()
+    qtbot.keyClick(canvas, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert pane.clip_half_mm == 0 and pane.view.mapper.GetCropping() == 0
+    camera = pane.view.renderer.GetActiveCamera()
+    home = camera.GetPosition()
+    pane.view.rotate(40.0, 15.0)
+    assert np.linalg.norm(np.subtract(camera.GetPosition(), home)) > 1.0
+    qtbot.keyClick(canvas, Qt.Key.Key_R)
+    np.testing.assert_allclose(camera.GetPosition(), home, atol=1e-6)
+    window.mpr.exit()

@@ -114,3 +114,51 @@ def test_measurements_and_key_images_as_report_attachments(qtbot, viewer):
     report = StructuredReport(viewer.item.study_uid, "ct", measurements=measurements,
                               key_images=keys)
     assert report.key_images == keys
+
+
+def test_cobb_angle_by_four_clicks(qtbot, viewer):
+    from workstation.core.measurements import CobbAngle
+
+    qtbot.keyClick(viewer.viewport.canvas, Qt.Key.Key_G, Qt.KeyboardModifier.ShiftModifier)
+    assert viewer.panels.tools.tool == "cobb"
+    # a horizontal endplate line, then one rising 10 px over 30 px: atan(1/3) = 18.4°
+    for point in ((10, 10), (10, 40), (40, 10), (30, 40)):
+        pos = widget_point(viewer, *point)
+        mouse(viewer, QMouseEvent.Type.MouseButtonPress, pos)
+        mouse(viewer, QMouseEvent.Type.MouseButtonRelease, pos)
+    (m,) = viewer.panels.tools.of_series(viewer.current_series_uid)
+    assert isinstance(m, CobbAngle)
+    assert viewer.viewport.slice_view.measurement_labels() == ["18.4°"]
+    assert "Cobb angle" in viewer.panels.measure_list.item(0).text()
+
+
+def test_rectangle_roi_gives_hu_statistics_and_names_the_spacing(qtbot, viewer):
+    from workstation.core.roi_stats import RectangleRoi
+
+    qtbot.keyClick(viewer.viewport.canvas, Qt.Key.Key_E, Qt.KeyboardModifier.ShiftModifier)
+    drag(viewer, (29, 29), (35, 35))  # inside the 60 HU disc at the centre
+    (m,) = viewer.panels.tools.of_series(viewer.current_series_uid)
+    assert isinstance(m, RectangleRoi)
+    label = viewer.viewport.slice_view.measurement_labels()[0]
+    lines = label.split("\n")
+    assert lines[0] == "Mean 60.0 HU  SD 0.0" and lines[1] == "Min 60  Max 60"
+    spacing = viewer.viewport.stack.pixel_spacing
+    area = 7 * 7 * spacing[0] * spacing[1]  # pixel centres 29..35 in both directions
+    assert lines[2] == f"Area {area:.1f} mm² (PixelSpacing)"
+
+
+def test_freehand_roi_follows_the_drag_and_gives_hu(qtbot, viewer):
+    from workstation.core.roi_stats import FreehandRoi
+
+    qtbot.keyClick(viewer.viewport.canvas, Qt.Key.Key_D)
+    assert viewer.panels.tools.tool == "freehand"
+    outline = [(28, 28), (28, 36), (36, 36), (36, 28)]  # a square inside the 60 HU disc
+    mouse(viewer, QMouseEvent.Type.MouseButtonPress, widget_point(viewer, *outline[0]))
+    for point in outline[1:]:
+        mouse(viewer, QMouseEvent.Type.MouseMove, widget_point(viewer, *point))
+    mouse(viewer, QMouseEvent.Type.MouseButtonRelease, widget_point(viewer, *outline[-1]))
+    (m,) = viewer.panels.tools.of_series(viewer.current_series_uid)
+    assert isinstance(m, FreehandRoi) and len(m.points) == 4
+    label = viewer.viewport.slice_view.measurement_labels()[0]
+    assert label.startswith("Mean 60.0 HU  SD 0.0") and label.endswith("mm² (PixelSpacing)")
+    assert "Freehand" in viewer.panels.measure_list.item(0).text()

@@ -27,6 +27,7 @@ from enum import StrEnum
 
 import numpy as np
 
+from workstation.core.measurements import Result
 from workstation.core.stack import ImageStack
 
 PLANES = ("axial", "sagittal", "coronal")
@@ -248,3 +249,31 @@ class MprState:
     def copy(self) -> MprState:
         return replace(self, point=self.point.copy(),
                        axes={k: (x.copy(), y.copy()) for k, (x, y) in self.axes.items()})
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class LpsLength:
+    """A length drawn on a reformatted plane, kept as its two patient points (LPS, mm).
+
+    Kept in patient coordinates rather than plane pixels, so it stays where it was drawn
+    when the crosshair moves, the planes turn or the slab changes, and it shows on every
+    plane that contains both ends. ``plane`` names the view it was drawn on;
+    ``spacing_source`` the attribute the volume's spacing came from (PS3.3 10.7.1.3).
+    """
+
+    a: np.ndarray
+    b: np.ndarray
+    plane: str = ""
+    spacing_source: str = ""
+
+    @property
+    def mm(self) -> float:
+        return float(np.linalg.norm(np.asarray(self.b, float) - np.asarray(self.a, float)))
+
+    @property
+    def midpoint(self) -> np.ndarray:
+        return (np.asarray(self.a, float) + np.asarray(self.b, float)) / 2.0
+
+    def label(self) -> str:
+        """``"50.0 mm (PixelSpacing)"``: the value and the spacing it rests on."""
+        return Result(self.mm, "mm", self.spacing_source).label()

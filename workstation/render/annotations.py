@@ -4,7 +4,8 @@ The text itself comes from :func:`workstation.core.overlay.corner_text`; this mo
 places it: white with a dark drop shadow so that it stays legible over bright bone and
 dark air alike, anchored to the corners with a small margin, and a font size that follows
 the viewport height; in a narrow cell the font of a row's two corners shrinks until they
-no longer overlap.
+no longer overlap each other, and the line along the edge is shortened (with an ellipsis)
+to keep clear of the orientation letter at the middle of that edge.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ MAX_FONT_PX = 26
 # In small cells (4x4 layouts) the two corners of a row shrink down to this size rather
 # than overlap each other.
 MIN_FIT_FONT_PX = 7
+LETTER_SCALE = 1.2  # the edge letters' font relative to the corners' (edge_labels)
+
+
+def letter_gap_px(height_px: int) -> float:
+    """Half the width of the bold edge letter at the middle of the top and bottom edges,
+    plus a margin: the line of a corner along that edge keeps this far from the middle."""
+    return 0.45 * round(font_size_for(height_px) * LETTER_SCALE) + MARGIN_PX
 
 
 def font_size_for(height_px: int) -> int:
@@ -55,6 +63,7 @@ class CornerAnnotations:
             renderer.AddViewProp(actor)
             self._actors[corner] = actor
         self._size: tuple[int, int] = (0, 0)
+        self._probe = vtkTextActor()  # measures one line in a corner's font
 
     def set_text(self, text: CornerText | None) -> None:
         for corner, actor in self._actors.items():
@@ -89,14 +98,17 @@ class CornerAnnotations:
         self._fit()
 
     def _fit(self) -> None:
-        """Shrink the font of a row (top or bottom) whose two corners would overlap."""
+        """Shrink the font of a row (top or bottom) whose two corners would overlap, and
+        shorten the line along the edge where it would reach the edge letter."""
         width, height = self._size
         if width <= 0:
             return
         base = font_size_for(height)
         room = width - 3 * MARGIN_PX
+        half = max(width / 2.0 - letter_gap_px(height) - MARGIN_PX, 1.0)
         for left, right in (("top_left", "top_right"), ("bottom_left", "bottom_right")):
             pair = (self._actors[left], self._actors[right])
+            edge = 0 if left.startswith("top") else -1  # the line along the edge
             for corner in (left, right):
                 self._actors[corner].SetInput(self._texts.get(corner, ""))
             size = base
@@ -109,6 +121,28 @@ class CornerAnnotations:
             if sum(self._width(a) for a in pair) > room:  # still too wide: shorten lines
                 for actor in pair:
                     self._elide(actor, room / 2.0)
+            for actor in pair:  # the edge line is shortened rather than the font shrunk
+                self._elide_line(actor, edge, half)
+
+    def _text_width(self, actor: vtkTextActor, text: str) -> float:
+        if not text:
+            return 0.0
+        self._probe.GetTextProperty().ShallowCopy(actor.GetTextProperty())
+        self._probe.SetInput(text)
+        size = [0.0, 0.0]
+        self._probe.GetSize(self._renderer, size)
+        return float(size[0])
+
+    def _elide_line(self, actor: vtkTextActor, index: int, room: float) -> None:
+        """Cut the one line along the edge until it keeps clear of the edge letter."""
+        lines = (actor.GetInput() or "").split("\n")
+        if not lines or self._text_width(actor, lines[index]) <= room:
+            return
+        line = lines[index].rstrip("…")
+        while len(line) > 1 and self._text_width(actor, line + "…") > room:
+            line = line[:-1]
+        lines[index] = line + "…"
+        actor.SetInput("\n".join(lines))
 
     def _elide(self, actor: vtkTextActor, room: float) -> None:
         """Cut the lines of ``actor`` (with an ellipsis) until it is ``room`` px wide."""

@@ -12,7 +12,7 @@ from vtkmodules.vtkRenderingCore import vtkRenderer, vtkTextActor
 
 from workstation.core.orientation import EdgeLetters
 from workstation.core.stack import ImageStack
-from workstation.render.annotations import MARGIN_PX, font_size_for
+from workstation.render.annotations import LETTER_SCALE, MARGIN_PX, font_size_for
 
 LATERALITY_SCALE = 2.2
 LETTER_COLOR = (1.0, 0.85, 0.3)
@@ -76,7 +76,7 @@ class EdgeLabels:
             "left": (MARGIN_PX, height / 2.0),
         }
         for edge, actor in self._letters.items():
-            actor.GetTextProperty().SetFontSize(round(size * 1.2))
+            actor.GetTextProperty().SetFontSize(round(size * LETTER_SCALE))
             actor.SetPosition(*anchors[edge])
         # Below the patient block of the top-left corner, clear of the left letter.
         self._laterality.GetTextProperty().SetFontSize(round(size * LATERALITY_SCALE))

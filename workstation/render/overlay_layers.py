@@ -5,13 +5,18 @@ The corner texts come from :func:`workstation.core.overlay.corner_text` with the
 naming the VOI in use (its explanation, or the table; left out for colour, which has no
 window). The letters follow the view's rotation and flips
 (:mod:`workstation.core.view_transform`); the scale bar needs a known pixel spacing
-(PS3.3 10.7.1.3) and is hidden when the stack has none.
+(PS3.3 10.7.1.3) and is hidden when the stack has none. Below the image number the
+series corner gives the slice position (Image Position (Patient) along the slice normal,
+PS3.3 C.7.6.2.1.1, in mm as Slice Location is; counted towards the patient's left,
+posterior or head, whichever the normal mostly points to, so that it is the x, y or z of
+a sagittal, coronal or axial slice) and the Slice Thickness (0018,0050).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 from vtkmodules.vtkRenderingCore import vtkRenderer
 
 from workstation.core.grayscale import VoiTransform, voi_label
@@ -29,6 +34,22 @@ from workstation.render.scale_bar import ScaleBar
 def has_spacing(stack: ImageStack | None) -> bool:
     """The loader named where the pixel spacing came from, and it is a real one."""
     return stack is not None and stack.spacing_source not in ("", SpacingSource.NONE)
+
+
+def slice_place(stack: ImageStack, slice_index: int) -> str:
+    """``"Pos 123.5 mm  Th 1.25 mm"``: where the slice is along its normal and how thick;
+    either part left out when the header does not give it."""
+    parts = []
+    if 0 <= slice_index < len(stack.positions):
+        position = np.asarray(stack.positions[slice_index], dtype=np.float64)
+        normal = np.asarray(stack.normal, dtype=np.float64)
+        if normal[int(np.argmax(np.abs(normal)))] < 0:  # counted towards L, P or S
+            normal = -normal
+        parts.append(f"Pos {float(position @ normal):.1f} mm")
+    if stack.slice_thickness:
+        thickness = f"{stack.slice_thickness:.2f}".rstrip("0").rstrip(".")
+        parts.append(f"Th {thickness} mm")
+    return "  ".join(parts)
 
 
 class OverlayLayers:
@@ -50,6 +71,9 @@ class OverlayLayers:
                zoom: float, show_phi: bool, transform: ViewTransform) -> None:
         """New texts and letters after any change of the view's state."""
         text = corner_text(stack.header, slice_index, stack.count, window, zoom, show_phi)
+        place = slice_place(stack, slice_index)
+        if place:
+            text = replace(text, bottom_left=f"{text.bottom_left}\n{place}")
         lines = text.bottom_right.split("\n")
         if stack.is_color:
             lines = lines[1:]

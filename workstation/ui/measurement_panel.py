@@ -2,6 +2,8 @@
 
 Each row gives the kind, the image it is on and its value (with the spacing it rests on,
 as the view labels it). Double-click shows that image; Delete removes the selected row.
+In the MPR layout the rows are the lengths drawn there, kept in patient coordinates
+(:class:`workstation.core.mpr_geometry.LpsLength`), named by the plane they were drawn on.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from workstation.core.measurements import Measurement
+from workstation.core.mpr_geometry import LpsLength
 from workstation.core.stack import ImageStack
 from workstation.render.measure_layer import label_text
 
@@ -26,6 +29,9 @@ _KIND_NAMES = {
     "rectangle": "Rectangle",
     "freehand": "Freehand",
 }
+
+
+_PLANE_NAMES = {"axial": "Axial", "sagittal": "Sagittal", "coronal": "Coronal"}
 
 
 def kind_name(kind: str) -> str:
@@ -58,7 +64,23 @@ class MeasurementPanel(QListWidget):
             item.setData(MeasureRole, m)
             self.addItem(item)
 
-    def selected(self) -> Measurement | None:
+    def show_lengths(self, items: list[LpsLength]) -> None:
+        """The lengths of the MPR layout: plane drawn on and value in mm."""
+        self.clear()
+        for length in items:
+            plane = QCoreApplication.translate("MprView", _PLANE_NAMES.get(length.plane,
+                                                                           length.plane))
+            text = (
+                self.tr("%1, %2 (MPR): %3")
+                .replace("%1", kind_name("length"))
+                .replace("%2", plane)
+                .replace("%3", length.label())
+            )
+            item = QListWidgetItem(text)
+            item.setData(MeasureRole, length)
+            self.addItem(item)
+
+    def selected(self) -> Measurement | LpsLength | None:
         item = self.currentItem()
         return item.data(MeasureRole) if item is not None else None
 

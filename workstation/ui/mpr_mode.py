@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
+from workstation.core.mpr_geometry import LpsLength
 from workstation.core.stack import ImageStack
 from workstation.render.mpr.volume import SharedVolume
 from workstation.ui import theme
@@ -33,6 +34,9 @@ class MprMode(QObject):
         self.viewer = viewer
         self.view: MprView | None = None
         self._volume: tuple[int, SharedVolume] | None = None
+        # Lengths drawn in MPR, per series: they outlive the layout (listed, reported).
+        self.lengths: dict[str, list[LpsLength]] = {}
+        self._series_uid = ""
 
     @property
     def active(self) -> bool:
@@ -57,8 +61,10 @@ class MprMode(QObject):
         assert stack is not None
         try:
             volume = self._shared_volume(stack)
+            self._series_uid = viewer.current_series_uid or stack.header.series_uid or ""
             # the window (or VOI LUT) the reader is using carries over
-            view = MprView(stack, volume=volume, voi=viewer.viewport.slice_view.voi)
+            view = MprView(stack, volume=volume, voi=viewer.viewport.slice_view.voi,
+                           lengths=self.lengths.setdefault(self._series_uid, []))
         except (ValueError, MemoryError) as exc:
             log.warning("MPR not possible: %s", type(exc).__name__)
             viewer.status.setText(self.tr("This series cannot be reformatted: %1")
@@ -67,6 +73,7 @@ class MprMode(QObject):
         view.key_filter = viewer.actions.dispatch
         view.exit_requested.connect(self.exit)
         view.changed.connect(self._status)
+        view.lengths_changed.connect(self._lengths_changed)
         splitter = viewer.splitter
         sizes = splitter.sizes()
         index = splitter.indexOf(viewer.grid)
@@ -79,6 +86,7 @@ class MprMode(QObject):
         self.sync_overlays()
         view.focus()
         self._status()
+        viewer.panels.refresh_measurements()
         return True
 
     def exit(self) -> None:
@@ -100,12 +108,46 @@ class MprMode(QObject):
             sizes[index - 1] = grid_size
             splitter.setSizes(sizes)
         viewer.status.setText("")
+        viewer.panels.refresh_measurements()
         viewer.viewport.focus_image()
 
     def sync_overlays(self) -> None:
         """Follow the viewer's overlay and patient-data toggles."""
         if self.view is not None:
             self.view.set_overlays(self.viewer.overlays_shown, not self.viewer.phi_hidden)
+
+    # -- lengths --------------------------------------------------------------------------
+
+    def shown_lengths(self) -> list[LpsLength]:
+        """The lengths of the series in the MPR layout (none when it is not shown)."""
+        return list(self.view.lengths) if self.view is not None else []
+
+    def remove_length(self, length: LpsLength) -> None:
+        if self.view is not None:
+            self.view.remove_length(length)
+
+    def show_length(self, length: LpsLength) -> None:
+        if self.view is not None:
+            self.view.show_length(length)
+
+    def _lengths_changed(self) -> None:
+        panels = self.viewer.panels
+        if self.view is not None and self.view.lengths:
+            panels.measure_dock.show()
+        panels.refresh_measurements()
+
+    # -- 3D actions -------------------------------------------------------------------------
+
+    def cycle_volume_preset(self) -> None:
+        if self.view is not None:
+            name = self.view.cycle_volume_preset()
+            self.viewer.status.setText(
+                self.tr("3D preset: %1").replace(
+                    "%1", QCoreApplication.translate("VolumePresets", name)))
+
+    def toggle_clip_box(self) -> None:
+        if self.view is not None:
+            self.view.toggle_clip_box()
 
     # -- slab actions ------------------------------------------------------------------------
 

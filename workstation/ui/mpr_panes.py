@@ -216,7 +216,7 @@ class PlanePane(_Pane):
         if self._drag == "measure" and self._measure_start is not None:
             end = self.lps_at(*self._device(event.position()))
             if end is not None and float(np.linalg.norm(end - self._measure_start)) > 0:
-                self.mpr.add_length(self._measure_start, end)
+                self.mpr.add_length(self._measure_start, end, self.name)
         self._drag = None
         self._measure_start = None
 
@@ -316,6 +316,9 @@ class VolumePane(_Pane):
         self.view.apply_preset(preset)  # type: ignore[arg-type]
         self.view.render()
 
-    def _reset(self) -> None:
+    def reset_camera(self) -> None:
         self.view.reset_camera()
         self.view.render()
+
+    def _reset(self) -> None:
+        self.reset_camera()

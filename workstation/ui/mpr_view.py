@@ -21,7 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from workstation.core.grayscale import VoiTransform
-from workstation.core.mpr_geometry import PLANES, MprState
+from workstation.core.mpr_geometry import PLANES, LpsLength, MprState
 from workstation.core.presets import presets_for
 from workstation.core.stack import ImageStack
 from workstation.core.window import Window
@@ -39,14 +39,17 @@ class MprView(QWidget):
 
     exit_requested = Signal()
     changed = Signal()
+    lengths_changed = Signal()
 
     def __init__(self, stack: ImageStack, parent: QWidget | None = None,
-                 volume: SharedVolume | None = None, voi: VoiTransform | None = None) -> None:
+                 volume: SharedVolume | None = None, voi: VoiTransform | None = None,
+                 lengths: list[LpsLength] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mpr_view")
         self.volume = volume if volume is not None else SharedVolume(stack)
         self.state = MprState.centred(self.volume.grid)
-        self.lengths: list[tuple[np.ndarray, np.ndarray]] = []
+        # Shared with the caller (MprMode keeps them per series, beyond this view's life).
+        self.lengths: list[LpsLength] = lengths if lengths is not None else []
         self.key_filter: Callable[[QKeyEvent], bool] | None = None
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,12 +91,15 @@ class MprView(QWidget):
         self.refresh()
 
     def reset(self) -> None:
-        """Centre the point, standard planes, no slab; views refit, windows kept."""
+        """Centre the point, standard planes, no slab; views refit, windows kept; the 3D
+        view back to its anterior camera."""
         self.state.reset()
         self.state.set_slab(0.0)
+        self.volume_pane.follow_point()
         self.refresh()
         for pane in self.planes.values():
             pane.view.reset_view()
+        self.volume_pane.reset_camera()
 
     def set_slab(self, thickness_mm: float) -> None:
         self.state.set_slab(thickness_mm)
@@ -138,9 +144,40 @@ class MprView(QWidget):
             return True
         return False
 
-    def add_length(self, a: np.ndarray, b: np.ndarray) -> None:
-        self.lengths.append((np.asarray(a, float), np.asarray(b, float)))
+    def add_length(self, a: np.ndarray, b: np.ndarray, plane: str = "") -> LpsLength:
+        """A length between two patient points (mm), shown on every plane holding both."""
+        if not plane:  # the first plane that shows it
+            plane = next((name for name, pane in self.planes.items()
+                          if pane.view.holds(a, b)), "")
+        length = LpsLength(np.asarray(a, float), np.asarray(b, float), plane,
+                           self.volume.stack.spacing_source)
+        self.lengths.append(length)
         self.refresh()
+        self.lengths_changed.emit()
+        return length
+
+    def remove_length(self, length: LpsLength) -> None:
+        if any(item is length for item in self.lengths):
+            self.lengths[:] = [item for item in self.lengths if item is not length]
+            self.refresh()
+            self.lengths_changed.emit()
+
+    def show_length(self, length: LpsLength) -> None:
+        """Move the crosshair to the middle of a length, so the planes show it."""
+        self.move_point(length.midpoint)
+
+    # -- 3D ----------------------------------------------------------------------------------
+
+    def cycle_volume_preset(self) -> str:
+        """Next 3D preset of the modality (resources/volume_presets); its name."""
+        preset = self.volume_pane.view.cycle_preset()
+        self.volume_pane.render()
+        return preset.name
+
+    def toggle_clip_box(self) -> bool:
+        """Clip box around the crosshair on (a quarter of the volume) or off."""
+        self.volume_pane.set_clip(0.0)  # 0: off when on, else on at the default size
+        return self.volume_pane.clip_half_mm > 0
 
     def set_overlays(self, show: bool, show_phi: bool) -> None:
         for pane in self.planes.values():

@@ -12,7 +12,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -65,7 +65,9 @@ def _walk(ds: object, depth: int, rows: list[TagRow]) -> None:
         tag = f"({element.tag.group:04X},{element.tag.element:04X})"
         if element.VR == "SQ":
             items = element.value or []
-            rows.append(TagRow(tag, element.keyword, "SQ", f"{len(items)} item(s)", depth))
+            n = len(items)  # a name, not a call: lupdate only reads simple counts
+            count = QCoreApplication.translate("TagBrowser", "%n item(s)", "", n)
+            rows.append(TagRow(tag, element.keyword, "SQ", count, depth))
             for item in items:
                 _walk(item, depth + 1, rows)
             continue
@@ -75,7 +77,8 @@ def _walk(ds: object, depth: int, rows: list[TagRow]) -> None:
 def _value_text(element: object) -> str:
     value = getattr(element, "value", None)
     if isinstance(value, bytes):
-        return f"<{len(value)} bytes>"
+        size = len(value)
+        return QCoreApplication.translate("TagBrowser", "<%n bytes>", "", size)
     text = str(value) if value is not None else ""
     if len(text) > MAX_VALUE_CHARS:
         text = text[:MAX_VALUE_CHARS] + "…"
@@ -88,8 +91,9 @@ class _AnyColumnFilter(QSortFilterProxyModel):
     needle = ""
 
     def set_needle(self, text: str) -> None:
+        self.beginFilterChange()  # Qt 6.10: replaces invalidateFilter()
         self.needle = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: object) -> bool:  # type: ignore[override]
         needle = self.needle

@@ -179,6 +179,8 @@ class ViewerActions(QObject):
         handlers["mpr.slab_thicker"] = lambda: v.mpr.thicker()
         handlers["mpr.slab_thinner"] = lambda: v.mpr.thinner()
         handlers["mpr.slab_mode"] = lambda: v.mpr.cycle_slab_mode()
+        handlers["mpr.volume_preset"] = lambda: v.mpr.cycle_volume_preset()
+        handlers["mpr.clip_box"] = lambda: v.mpr.toggle_clip_box()
         # Orientation and zoom modes of the slice view.
         for action_id, method, args in (
             ("view.rotate_cw", "rotate", (1,)),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from workstation.core.measurement_edit import KeyImageRecord, MeasurementRecord
 from workstation.core.measurements import Measurement
+from workstation.core.mpr_geometry import LpsLength
 from workstation.render.measure_layer import label_text
 from workstation.ui.key_images import KeyImage, KeyImageList, key_image_of
 from workstation.ui.measure_tools import MeasureTools
@@ -64,10 +65,20 @@ class ViewerPanels(QObject):
     def delete_measurement(self) -> None:
         """The selected row of the list, else the newest measurement on the image shown."""
         viewer = self.viewer
+        if viewer.mpr.active:  # the MPR layout's lengths: the selected row, else the newest
+            chosen = self.measure_list.selected()
+            lengths = viewer.mpr.shown_lengths()
+            length = chosen if isinstance(chosen, LpsLength) else (
+                lengths[-1] if lengths else None)
+            if length is not None:
+                viewer.mpr.remove_length(length)
+            return
         uid = viewer.current_series_uid
         if uid is None:
             return
         target = self.measure_list.selected()
+        if isinstance(target, LpsLength):
+            return
         if target is None:
             k = viewer.grid.active.slice_view.slice_index
             on_image = [m for m in self.tools.of_series(uid) if m.slice_index == k]
@@ -86,6 +97,9 @@ class ViewerPanels(QObject):
     def refresh_measurements(self) -> None:
         """The list shows the series of the active viewport."""
         viewer = self.viewer
+        if viewer.mpr.active:
+            self.measure_list.show_lengths(viewer.mpr.shown_lengths())
+            return
         uid = viewer.current_series_uid
         items = self.tools.of_series(uid) if uid else []
         self.measure_list.show_measurements(items, viewer.grid.active.stack)
@@ -123,6 +137,12 @@ class ViewerPanels(QObject):
                 measurements.append({"kind": m.kind, "value": None, "unit": "",
                                      "label": f"{kind_name(m.kind)}: {label}",
                                      "series_uid": uid, "sop_uid": m.sop_instance_uid})
+        for uid, lengths in self.viewer.mpr.lengths.items():
+            for length in lengths:  # drawn in MPR: in patient space, on no one instance
+                measurements.append({"kind": "length", "value": round(length.mm, 1),
+                                     "unit": "mm",
+                                     "label": f"{kind_name('length')} (MPR): {length.label()}",
+                                     "series_uid": uid, "sop_uid": ""})
         keys: list[dict[str, object]] = []
         for mark in self.key_list.marks:
             keys.append({"kind": "key_image", "value": None, "unit": "",
@@ -136,12 +156,18 @@ class ViewerPanels(QObject):
                 self.tools.show_on(cell.viewport)
         self.refresh_measurements()
 
-    def _delete(self, measurement: Measurement) -> None:
+    def _delete(self, measurement: Measurement | LpsLength) -> None:
+        if isinstance(measurement, LpsLength):
+            self.viewer.mpr.remove_length(measurement)
+            return
         uid = self.viewer.current_series_uid
         if uid is not None:
             self.tools.remove(uid, measurement)
 
-    def _go_to_measurement(self, measurement: Measurement) -> None:
+    def _go_to_measurement(self, measurement: Measurement | LpsLength) -> None:
+        if isinstance(measurement, LpsLength):
+            self.viewer.mpr.show_length(measurement)
+            return
         self.viewer.grid.active.go_to(measurement.slice_index)
 
     # -- key images ----------------------------------------------------------------------------

@@ -79,7 +79,8 @@ def build_toolbar(viewer: ViewerWindow) -> QToolBar:
     _menu_button(bar, "measure_button", _tr("Measure"), measure)
     mpr = QMenu(bar)
     mpr.setObjectName("mpr_menu")
-    for action_id in ("mpr.toggle", "mpr.slab_thicker", "mpr.slab_thinner", "mpr.slab_mode"):
+    for action_id in ("mpr.toggle", "mpr.slab_thicker", "mpr.slab_thinner", "mpr.slab_mode",
+                      "mpr.volume_preset", "mpr.clip_box"):
         if action_id in acts:
             mpr.addAction(acts[action_id])
     _menu_button(bar, "mpr_button", _tr("MPR / 3D"), mpr)

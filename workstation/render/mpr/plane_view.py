@@ -27,7 +27,7 @@ from vtkmodules.vtkRenderingCore import vtkActor, vtkPolyDataMapper, vtkRenderWi
 
 from workstation.core.grayscale import VoiTransform
 from workstation.core.measurements import Length, Measurement
-from workstation.core.mpr_geometry import MprState, PlaneSpec, SlabMode
+from workstation.core.mpr_geometry import LpsLength, MprState, PlaneSpec, SlabMode
 from workstation.core.overlay import CornerText
 from workstation.core.stack import ImageStack
 from workstation.render.mpr.volume import SharedVolume
@@ -57,7 +57,7 @@ class MprPlaneView(SliceView):
         self.state = state
         self.name = name
         self.plane: PlaneSpec | None = None
-        self.lps_measurements: list[tuple[np.ndarray, np.ndarray]] = []
+        self.lps_measurements: list[LpsLength] = []
         self._reslice = vtkImageReslice()
         self._reslice.SetInputData(volume.image)
         self._reslice.SetInterpolationModeToLinear()
@@ -162,18 +162,25 @@ class MprPlaneView(SliceView):
 
     def add_length(self, a: np.ndarray, b: np.ndarray) -> None:
         """A length between two LPS points; drawn on every plane that contains them."""
-        self.lps_measurements.append((np.asarray(a, float), np.asarray(b, float)))
+        self.lps_measurements.append(LpsLength(np.asarray(a, float), np.asarray(b, float),
+                                               self.name, self.volume.stack.spacing_source))
         self._changed()
+
+    def holds(self, a: np.ndarray, b: np.ndarray) -> bool:
+        """Both patient points lie on this plane (within half its slab or sample step)."""
+        if self.plane is None:
+            return False
+        tolerance = max(self.plane.depth_step, self.state.slab_mm) / 2.0 + 1e-6
+        return all(abs(self.plane.lps_to_pixel(p)[2]) <= tolerance for p in (a, b))
 
     def _plane_measurements(self) -> Sequence[Measurement]:
         if self.plane is None:
             return []
-        tolerance = max(self.plane.depth_step, self.state.slab_mm) / 2.0 + 1e-6
         shown = []
-        for a, b in self.lps_measurements:
-            ra, ca, da = self.plane.lps_to_pixel(a)
-            rb, cb, db = self.plane.lps_to_pixel(b)
-            if abs(da) <= tolerance and abs(db) <= tolerance:
+        for length in self.lps_measurements:
+            if self.holds(length.a, length.b):
+                ra, ca, _ = self.plane.lps_to_pixel(length.a)
+                rb, cb, _ = self.plane.lps_to_pixel(length.b)
                 shown.append(Length(((ra, ca), (rb, cb))))
         return shown
 
