@@ -42,14 +42,16 @@ def test_patient_point_uses_row_and_column_spacing():
 
 def test_overlay_hides_phi_on_request():
     h = SeriesHeader(patient_name="YILMAZ^AYŞE", patient_id="TR123", series_number=2,
-                     series_description="Axial", study_date="20261122")
+                     series_description="Axial", study_date="20261122",
+                     institution="Ankara Şehir Hastanesi", study_description="CT Chest")
     shown = corner_text(h, 4, 240, Window(40, 400), 1.0)
     hidden = corner_text(h, 4, 240, Window(40, 400), 1.0, show_phi=False)
     assert "YILMAZ AYŞE" in shown.top_left and "TR123" in shown.top_left
     assert hidden.top_left == ""
     assert "Im 5/240" in shown.bottom_left
     assert "W 400  L 40" in shown.bottom_right
-    assert "22.11.2026" in shown.top_right
+    assert "22.11.2026" in shown.top_right and "Ankara Şehir Hastanesi" in shown.top_right
+    assert hidden.top_right == "CT Chest"  # no institution, no date
 
 
 def test_report_requires_findings_and_impression():

@@ -24,7 +24,12 @@ def corner_text(
     zoom: float,
     show_phi: bool = True,
 ) -> CornerText:
-    """Patient top-left, study top-right, series/slice bottom-left, W/L bottom-right."""
+    """Patient top-left, study top-right, series/slice bottom-left, W/L bottom-right.
+
+    With ``show_phi`` off (a screen shared for teaching or a second opinion), everything
+    that identifies the patient or the visit goes: name, ID, sex, age, and also the
+    institution and the study date, which PS3.15 Table E.1-1 treats as identifying too.
+    """
     if show_phi:
         who = [header.patient_name.replace("^", " ").strip(), header.patient_id]
         sex_age = " ".join(p for p in (header.patient_sex, header.patient_age) if p)
@@ -32,7 +37,10 @@ def corner_text(
             who.append(sex_age)
     else:
         who = []
-    study = [header.institution, header.study_description, _fmt_date(header.study_date)]
+    if show_phi:
+        study = [header.institution, header.study_description, _fmt_date(header.study_date)]
+    else:
+        study = [header.study_description]
     series = []
     if header.series_number is not None or header.series_description:
         num = f"Se {header.series_number}" if header.series_number is not None else "Se"
