@@ -29,8 +29,11 @@ def client(tmp_path_factory: pytest.TempPathFactory, demo_manifest):
 
 @pytest.mark.parametrize(("key", "protocol_id", "first_stage"), [
     ("study-01", "ct-chest-prior", ["Aks 1.25mm Standart", "Aks 5mm Düşük Doz"] * 2),
+    ("study-02", "ct-chest", ["Aks 5mm Düşük Doz"] * 2),  # the priors, opened on their own
     ("study-03", "mr-brain", ["Aks T1 SE", "Aks T2 TSE", "Aks FLAIR", None]),
+    ("study-04", "mr-brain", [None, "Aks T2 TSE", None, None]),
     ("study-05", "mg-screening", ["Tarama 4 poz"] * 4),
+    ("study-06", "mg-screening", ["Tarama 4 poz"] * 4),
     ("study-07", "ct-chest", ["Aks 2.5mm Akciğer"] * 2),
     ("study-08", "ct-chest", ["Aks 5mm BTPA"] * 2),
 ])

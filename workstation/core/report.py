@@ -23,6 +23,9 @@ class ReportDraft:
     impression: str = ""
     kind: ReportKind = ReportKind.FINAL
     idempotency_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # The reader's authenticator code (RFC 6238) for a hub whose policy asks for one on
+    # signatures. Valid for seconds only, so it is never stored, queued or shown.
+    sign_code: str = field(default="", repr=False, compare=False)
 
     def missing_fields(self) -> list[str]:
         """Fields a signed report must have."""

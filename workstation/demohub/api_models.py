@@ -56,6 +56,9 @@ class UserOut(BaseModel):
 
 class SessionPolicyOut(BaseModel):
     idle_lock_seconds: int = Field(description="lock the workstation after this idle time")
+    sign_code_required: bool = Field(
+        False, description="final signatures and amendments need an authenticator code"
+    )
 
 
 class TokensOut(BaseModel):

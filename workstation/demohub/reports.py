@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from workstation.core.report import ReportKind
@@ -21,6 +22,10 @@ from workstation.core.study import StudyStatus
 from workstation.demohub.api_errors import ApiError
 from workstation.demohub.db import iso_utc
 from workstation.hub.codes import ErrorCode
+
+#: A check run before a *new* version is filed (not for a repeat of an earlier submission),
+#: inside the same transaction: e.g. the authenticator code a signature needs.
+Authorize = Callable[[sqlite3.Connection], None]
 
 _COLUMNS = (
     "report_id, study_uid, version, kind, findings, impression, author, created_at,"
@@ -127,6 +132,7 @@ def submit(
     kind: str,
     idempotency_key: str,
     now: float,
+    authorize: Authorize | None = None,
 ) -> tuple[dict[str, Any], bool]:
     """File a preliminary or final report; returns its receipt and whether it was newly
     created. Once a final report exists nothing but an amendment may follow: 409
@@ -136,6 +142,8 @@ def submit(
     if repeated is not None:
         return repeated, False
     _require(kind, findings, impression)
+    if authorize is not None:
+        authorize(conn)
     previous = _latest(conn, study_uid)
     if previous is not None and previous["kind"] == StudyStatus.FINAL:
         raise ApiError(
@@ -168,6 +176,7 @@ def amend(
     reason: str,
     idempotency_key: str,
     now: float,
+    authorize: Authorize | None = None,
 ) -> tuple[dict[str, Any], bool]:
     """File an amendment: a new final version superseding the current final one."""
     repeated = _repeat(conn, study_uid, author, idempotency_key)
@@ -176,6 +185,8 @@ def amend(
     if not reason.strip():
         raise ApiError(422, ErrorCode.MISSING_FIELDS, "an amendment needs a reason", fields=["reason"])
     _require(ReportKind.FINAL, findings, impression)
+    if authorize is not None:
+        authorize(conn)
     previous = _latest(conn, study_uid)
     if previous is None or previous["kind"] != StudyStatus.FINAL:
         raise ApiError(409, ErrorCode.NOT_SIGNED, "no final report to amend; sign one first")

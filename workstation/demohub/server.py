@@ -199,7 +199,8 @@ def _banner(hub: RunningHub) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``workstation demohub [--host H] [--port P] [--data DIR] [--allow-remote]``."""
+    """``workstation demohub [--host H] [--port P] [--data DIR] [--allow-remote]
+    [--sign-code]``."""
     parser = argparse.ArgumentParser(
         prog="workstation demohub",
         description="Serve the demo PACS/reporting hub with generated demo studies.",
@@ -211,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
         "--allow-remote",
         action="store_true",
         help="allow a non-loopback --host (the demo hub has published passwords)",
+    )
+    parser.add_argument(
+        "--sign-code",
+        action="store_true",
+        help="final signatures and amendments need the reader's authenticator code",
     )
     args = parser.parse_args(argv)
     if not args.allow_remote and not is_loopback(args.host):
@@ -230,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             port=args.port,
             progress=_print_progress,
             allow_remote=args.allow_remote,
+            settings=HubSettings(sign_code_required=True) if args.sign_code else None,
         )
     except OSError as exc:
         print(f"error: cannot serve on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)

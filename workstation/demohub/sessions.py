@@ -82,7 +82,8 @@ def issue_pair(
         "expires_in": settings.access_ttl,
         "refresh_expires_in": settings.refresh_ttl,
         "user": user.public(),
-        "policy": {"idle_lock_seconds": settings.idle_lock_seconds},
+        "policy": {"idle_lock_seconds": settings.idle_lock_seconds,
+                   "sign_code_required": settings.sign_code_required},
     }
 
 

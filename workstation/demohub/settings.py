@@ -36,6 +36,9 @@ class HubSettings:
     # Idle time after which the workstation hides patient data behind its lock screen
     # (the hub's policy, sent at sign-in; HIPAA 45 CFR 164.312(a)(2)(iii) automatic logoff).
     idle_lock_seconds: int = 15 * 60
+    # Final signatures and amendments need the reader's current authenticator code
+    # (X-Sign-Code header): a second factor on the signature itself, not only at sign-in.
+    sign_code_required: bool = False
     # Seconds since the Unix epoch; replaced by a controllable clock in tests.
     clock: Callable[[], float] = field(default=time.time)
 

@@ -39,6 +39,8 @@ class ErrorCode(StrEnum):
     ALREADY_SIGNED = "already_signed"  # a final report exists; amend it instead
     NOT_SIGNED = "not_signed"  # an amendment needs a final report to amend
     ALREADY_ACKNOWLEDGED = "already_acknowledged"
+    # Signing (HTTP 403): the hub's policy asks for the authenticator code on signatures.
+    SIGN_CODE_REQUIRED = "sign_code_required"
 
 
 #: Codes on a 401 after which the client may refresh its access token and retry once.

@@ -15,6 +15,8 @@ MAX_IDLE_LOCK_SECONDS = 12 * 3600
 @dataclass(frozen=True, slots=True)
 class SessionPolicy:
     idle_lock_seconds: int = DEFAULT_IDLE_LOCK_SECONDS
+    # Signing a final report (or an amendment) needs the reader's authenticator code.
+    sign_code_required: bool = False
 
 
 def parse_policy(data: Any) -> SessionPolicy | None:
@@ -25,4 +27,5 @@ def parse_policy(data: Any) -> SessionPolicy | None:
         seconds = int(data["idle_lock_seconds"])
     except (KeyError, TypeError, ValueError):
         return None
-    return SessionPolicy(max(MIN_IDLE_LOCK_SECONDS, min(MAX_IDLE_LOCK_SECONDS, seconds)))
+    return SessionPolicy(max(MIN_IDLE_LOCK_SECONDS, min(MAX_IDLE_LOCK_SECONDS, seconds)),
+                         sign_code_required=data.get("sign_code_required") is True)

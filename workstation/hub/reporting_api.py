@@ -11,6 +11,14 @@ from workstation.hub.errors import NotFound
 from workstation.hub.models import BadResponse
 from workstation.hub.session import API, HubSession, segment
 
+#: Header carrying the reader's authenticator code on a signature, when the hub's policy
+#: (``SessionPolicy.sign_code_required``) asks for one.
+SIGN_CODE_HEADER = "X-Sign-Code"
+
+
+def _sign_headers(code: str) -> dict[str, str]:
+    return {SIGN_CODE_HEADER: code} if code else {}
+
 
 def _wire_time(when: datetime | str | None) -> str | None:
     """RFC 3339 with an offset. A naive datetime is the workstation's local time (Python's
@@ -28,13 +36,16 @@ class ReportingApi(HubSession):
         key) after a lost answer returns the original receipt instead of a second report.
         Raises Conflict ``already_signed`` (``by`` in the hub's answer) once a final report
         exists, ``claimed`` while another reader holds the study; PermissionDenied when the
-        role may not file this kind."""
+        role may not file this kind, or (``sign_code_required`` / ``invalid_code`` /
+        ``code_reused``) when the hub asks for an authenticator code on signatures and
+        ``draft.sign_code`` is missing or wrong."""
         if draft.kind == ReportKind.DRAFT:
             raise ValueError("use save_draft for drafts; submit PRELIMINARY or FINAL")
         return self._object(
             "POST",
             f"{API}/studies/{segment(draft.study_uid)}/reports",
             "report receipt",
+            headers=_sign_headers(draft.sign_code),
             json={
                 "findings": draft.findings,
                 "impression": draft.impression,
@@ -51,13 +62,16 @@ class ReportingApi(HubSession):
         impression: str,
         reason: str,
         idempotency_key: str,
+        sign_code: str = "",
     ) -> dict[str, Any]:
         """File a new final version superseding the current one; nothing is deleted. Keep
-        ``idempotency_key`` fixed across retries of the same amendment."""
+        ``idempotency_key`` fixed across retries of the same amendment. ``sign_code``: the
+        authenticator code, when the hub's policy asks for one on signatures."""
         return self._object(
             "POST",
             f"{API}/studies/{segment(study_uid)}/reports/amendments",
             "amendment receipt",
+            headers=_sign_headers(sign_code),
             json={
                 "findings": findings,
                 "impression": impression,

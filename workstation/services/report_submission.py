@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from workstation.core.report import ReportDraft, ReportKind
+from workstation.hub.codes import ErrorCode
 from workstation.hub.errors import (
     AuthError,
     Conflict,
@@ -40,6 +41,7 @@ class SubmissionStatus(StrEnum):
     FORBIDDEN = "FORBIDDEN"
     NOT_FOUND = "NOT_FOUND"
     CONFLICT = "CONFLICT"
+    SIGN_CODE = "SIGN_CODE"  # the hub wants (another) authenticator code on the signature
     UNREACHABLE = "UNREACHABLE"
     FAILED = "FAILED"
 
@@ -67,6 +69,12 @@ class SubmissionReceipt:
 
 
 _FIELD_LABELS = {"findings": "Findings", "impression": "Impression"}
+
+#: Refusals of the signature's authenticator code: ask the reader for a (new) code.
+SIGN_CODE_REFUSALS = frozenset({
+    ErrorCode.SIGN_CODE_REQUIRED, ErrorCode.INVALID_CODE, ErrorCode.CODE_REUSED,
+    ErrorCode.THROTTLED, ErrorCode.LOCKED,  # too many wrong codes: wait, then sign again
+})
 
 
 def submit_report(client: ReportSink, draft: ReportDraft) -> SubmissionReceipt:
@@ -119,6 +127,12 @@ def _from_error(exc: HubError) -> SubmissionReceipt:
             "Your session has ended. Sign in again, then send the report.",
             exc.code,
             retryable=True,
+        )
+    if isinstance(exc, PermissionDenied) and exc.code in SIGN_CODE_REFUSALS:
+        return SubmissionReceipt(
+            SubmissionStatus.SIGN_CODE,
+            "The hub did not accept the authenticator code; the report was not signed.",
+            exc.code,
         )
     if isinstance(exc, PermissionDenied):
         return SubmissionReceipt(

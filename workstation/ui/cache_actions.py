@@ -5,6 +5,10 @@ at any time (a study open in a viewer is kept: its images are on screen and stil
 arriving) and may choose that everything local is destroyed at sign-out - on a shared
 or less trusted machine. That purge forgets the cache key first, so whatever a disk
 keeps of deleted files stays unreadable (crypto-shredding, NIST SP 800-88 Rev. 1).
+
+The size budget and retention period chosen in the settings dialog apply when the cache
+opens (``cache_session``) and again as soon as the dialog closes, so a smaller budget
+frees the disk at once (studies open in a viewer are still kept).
 """
 
 from __future__ import annotations
@@ -102,6 +106,24 @@ class CacheActions(QObject):
         self.menu.addAction(self.clear_action)
         self.menu.addSeparator()
         self.menu.addAction(self.purge_action)
+        settings = getattr(window, "settings_action", None)
+        if isinstance(settings, QAction):
+            # Connected after the action's own slot, which runs the dialog modally: this
+            # one runs once the dialog has closed and its values are saved.
+            settings.triggered.connect(self.apply_policy)
+
+    def apply_policy(self) -> bool:
+        """Adopt the budget and retention from the settings, evicting off the UI thread;
+        False when they have not changed."""
+        policy = settings_values.cache_policy()
+        if policy == self._store.policy:
+            return False
+        store = self._store
+        self._runner.start(lambda _r: store.set_policy(policy), None, self._policy_failed)
+        return True
+
+    def _policy_failed(self, exc: BaseException) -> None:
+        log.warning("the new cache limits could not be applied: %s", type(exc).__name__)
 
     def clear(self) -> bool:
         """Ask, then clear off the UI thread; False when the reader declined."""

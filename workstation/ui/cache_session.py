@@ -1,7 +1,9 @@
 """Opening the reader's encrypted image cache after sign-in.
 
 Each hub and each reader get their own cache folder, so readers sharing a PC never share
-cached images, and the key comes from the system keychain under ``user@hub-host``. When
+cached images, and the key comes from the system keychain under ``user@hub-host``. The
+size budget and retention period are the reader's (settings dialog, ``settings_values``),
+applied as the store opens: a study past retention is gone before anything is shown. When
 the keychain cannot keep the key, the cache runs in a throw-away folder of its own: the
 cache store drops objects written under another key, so a session-only key must never
 open the persistent folder (it would wipe the images cached under the real key).
@@ -21,7 +23,9 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from workstation.cache.keys import load_or_create_key
+from workstation.cache.retention import CachePolicy
 from workstation.cache.store import EncryptedStore
+from workstation.ui import settings_values
 
 log = logging.getLogger(__name__)
 
@@ -67,17 +71,20 @@ def cache_root(base: Path, hub_url: str, username: str) -> Path:
     return base / _safe(f"{host}-{port}") / _safe(username)
 
 
-def open_cache(base: Path, hub_url: str, username: str) -> CacheSession:
-    """Load (or create) the key and open the store. Blocking: call from a worker thread."""
+def open_cache(base: Path, hub_url: str, username: str,
+               policy: CachePolicy | None = None) -> CacheSession:
+    """Load (or create) the key and open the store under ``policy`` (None: the reader's
+    settings). Blocking: call from a worker thread."""
     host, _port = hub_host_port(hub_url)
     result = load_or_create_key(f"{username}@{host}")
     root = cache_root(base, hub_url, username)
+    policy = policy if policy is not None else settings_values.cache_policy()
     if result.persisted:
-        return CacheSession(EncryptedStore(root, result.key), result.message)
+        return CacheSession(EncryptedStore(root, result.key, policy), result.message)
     _remove_stale_sessions(root / "session")
     temporary = root / "session" / uuid.uuid4().hex
     log.info("cache key is session-only; using a temporary cache folder")
-    return CacheSession(EncryptedStore(temporary, result.key), result.message, temporary)
+    return CacheSession(EncryptedStore(temporary, result.key, policy), result.message, temporary)
 
 
 def _remove_stale_sessions(folder: Path) -> None:

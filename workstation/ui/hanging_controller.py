@@ -129,8 +129,8 @@ class HangingController(QObject):
             self._start_prior(prior)
         self.status_text = (
             self.tr("Hanging: %1 — stage %2 of %3: %4")
-            .replace("%1", protocol.name).replace("%2", str(index + 1))
-            .replace("%3", str(len(protocol.stages))).replace("%4", stage.name))
+            .replace("%1", self.tr(protocol.name)).replace("%2", str(index + 1))
+            .replace("%3", str(len(protocol.stages))).replace("%4", self.tr(stage.name)))
         self._say()
         self.stage_hung.emit(index, stage.name)
 

@@ -293,19 +293,20 @@ def _default_keys() -> list[str]:
 
 
 def _refusal_text(reason: UnlockFailure, detail: str) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if reason is UnlockFailure.WRONG:
-        return tr("IdleLock", "Wrong password or code. Try again.")
+        return translate("IdleLock", "Wrong password or code. Try again.")
     if reason is UnlockFailure.OTHER_USER:
-        return tr("IdleLock", "Only the reader who locked the workstation can unlock it.")
+        return translate("IdleLock", "Only the reader who locked the workstation can unlock it.")
     if reason is UnlockFailure.THROTTLED:
-        return tr("IdleLock", "Too many attempts. Wait a minute, then try again.")
+        return translate("IdleLock", "Too many attempts. Wait a minute, then try again.")
     if reason is UnlockFailure.LOCKED_OUT:
-        return tr("IdleLock", "This account is locked. Contact your administrator.")
+        return translate("IdleLock", "This account is locked. Contact your administrator.")
     if reason is UnlockFailure.NO_OFFLINE:
-        return tr("IdleLock", "The hub cannot be reached and this computer has no offline "
-                  "sign-in data for you. Try again when the network is back.")
-    return tr("IdleLock", "Unlocking failed: %1").replace("%1", detail or "hub error")
+        return translate("IdleLock", "The hub cannot be reached and this computer has no offline "
+                         "sign-in data for you. Try again when the network is back.")
+    return translate("IdleLock", "Unlocking failed: %1").replace(
+        "%1", detail or translate("IdleLock", "hub error"))
 
 
 def hub_verifier(client: Any, store_of: Callable[[], Any]) -> Callable[[str, str, str], UnlockResult]:

@@ -131,13 +131,13 @@ class SessionSecurity(QObject):
 
 
 def _token_notice(message: str) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if message == token_keychain.TOO_LARGE_MESSAGE:
-        return tr("SessionSecurity", "The hub's session token is too large for the system "
-                  "keychain, so your sign-in is not remembered: you will sign in again next time.")
-    return tr("SessionSecurity", "No system keychain is available, so your sign-in is not "
-              "remembered: you will sign in with password and code again next time. Nothing "
-              "was written to disk.")
+        return translate("SessionSecurity", "The hub's session token is too large for the system "
+                         "keychain, so your sign-in is not remembered: you will sign in again next time.")
+    return translate("SessionSecurity", "No system keychain is available, so your sign-in is not "
+                     "remembered: you will sign in with password and code again next time. "
+                     "Nothing was written to disk.")
 
 
 def _register_items(items: Any) -> None:

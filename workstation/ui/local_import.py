@@ -139,7 +139,9 @@ class LocalStudyOpener(QObject):
 def _not_sent(_draft: ReportDraft) -> SubmissionReceipt:
     return SubmissionReceipt(
         SubmissionStatus.FAILED,
-        "Studies opened from a folder or disc have no hub or archive to send a report to.")
+        QCoreApplication.translate(
+            "LocalImport",
+            "Studies opened from a folder or disc have no hub or archive to send a report to."))
 
 
 def install_open_local(window: QMainWindow) -> LocalStudyOpener:

@@ -257,7 +257,10 @@ class ReadingDesk(QObject):
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        viewer.report_panel.flows.discard_draft()  # not restored when the study reopens
+        return True
 
     # -- STAT ------------------------------------------------------------------------------
 

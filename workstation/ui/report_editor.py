@@ -72,11 +72,17 @@ class StructuredEditor(QWidget):
         self.attach_button.setToolTip(
             self.tr("Add the viewer's measurements and key images (Ctrl+Shift+M)"))
         self.attach_button.clicked.connect(self.insert_attachments)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Template")))
-        top.addWidget(self.template_box, 1)
-        top.addWidget(self.normal_button)
-        top.addWidget(self.attach_button)
+        # Two rows: in the narrow side panel one row clipped the template name and buttons.
+        top = QVBoxLayout()
+        choose = QHBoxLayout()
+        choose.addWidget(QLabel(self.tr("Template")))
+        choose.addWidget(self.template_box, 1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.normal_button)
+        actions.addWidget(self.attach_button)
+        top.addLayout(choose)
+        top.addLayout(actions)
 
         self.form_host = QWidget()
         self.scroll = QScrollArea()
@@ -212,6 +218,8 @@ class StructuredEditor(QWidget):
         host = QWidget()
         form = QFormLayout(host)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A field too wide beside its label goes below it: the side panel is narrow.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.inputs = {}
         self.scroll.setWidget(host)
         self.form_host = host

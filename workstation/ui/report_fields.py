@@ -18,6 +18,7 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -91,8 +92,16 @@ def _text(field: Field, _lang: str, _m: Any, parent: QWidget | None) -> FieldInp
     return made
 
 
+def _narrow(box: QComboBox) -> QComboBox:
+    """A combo box that fits the narrow side panel: long option labels (BI-RADS texts)
+    show in the open list instead of widening the whole form beyond the panel."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
 def _choice(field: Field, lang: str, _m: Any, parent: QWidget | None) -> FieldInput:
-    box = QComboBox(parent)
+    box = _narrow(QComboBox(parent))
     box.addItem("—", "")
     for option in field.options:
         box.addItem(option.label.text(lang), option.code)
@@ -108,15 +117,15 @@ def _choice(field: Field, lang: str, _m: Any, parent: QWidget | None) -> FieldIn
 
 def _multi(field: Field, lang: str, _m: Any, parent: QWidget | None) -> FieldInput:
     holder = QWidget(parent)
-    row = QHBoxLayout(holder)
-    row.setContentsMargins(0, 0, 0, 0)
+    grid = QGridLayout(holder)  # two per row: one row of options overflowed the side panel
+    grid.setContentsMargins(0, 0, 0, 0)
     boxes: list[tuple[str, QCheckBox]] = []
-    for option in field.options:
+    for n, option in enumerate(field.options):
         check = QCheckBox(option.label.text(lang), holder)
         check.setObjectName(f"option_{field.id}_{option.code}")
-        row.addWidget(check)
+        grid.addWidget(check, n // 2, n % 2)
         boxes.append((option.code, check))
-    row.addStretch(1)
+    grid.setColumnStretch(2, 1)
 
     def put(value: Any) -> None:
         chosen = set(value or [])
@@ -178,7 +187,7 @@ def _date(field: Field, _lang: str, _m: Any, parent: QWidget | None) -> FieldInp
 
 def _measurement(field: Field, lang: str, measurements: Callable[[], list[dict[str, Any]]],
                  parent: QWidget | None) -> FieldInput:
-    box = QComboBox(parent)
+    box = _narrow(QComboBox(parent))
 
     def refill() -> None:
         current = box.currentData()

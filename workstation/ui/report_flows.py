@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QMessageBox, QPushButton
 
 from workstation.core.report import ReportDraft, ReportKind
 from workstation.core.report_content import StructuredReport
@@ -24,6 +24,7 @@ from workstation.hub.errors import HubError, HubUnreachable
 from workstation.services import report_artifacts
 from workstation.services.outbox import OutboxState
 from workstation.services.report_submission import SubmissionReceipt, SubmissionStatus
+from workstation.ui import theme
 from workstation.ui.critical_dialog import CriticalDialog
 from workstation.ui.critical_reminder import DEFAULT_INTERVAL_MS, CriticalReminder
 from workstation.ui.report_drafts import DraftKeeper, restore_draft
@@ -41,9 +42,10 @@ log = logging.getLogger(__name__)
 
 @dataclass(slots=True)
 class ReportContext:
-    """``records``: sealed records of the encrypted store; ``hub``: the hub client;
-    ``sign_code``: verifies the authenticator code when the hub's policy asks for one on
-    signatures (None: not asked)."""
+    """``records``: sealed records of the encrypted store; ``hub``: the hub client (its
+    sign-in ``policy`` says whether signatures need the authenticator code, which then
+    travels with the submission for the hub to check); ``sign_code``: an extra local check
+    of that code, which also makes the dialog ask for it (None: the hub's policy decides)."""
 
     records: Any = None
     hub: Any = None
@@ -63,6 +65,8 @@ class ReportFlows(QObject):
         self.reminder: CriticalReminder | None = None
         self.amending = False
         self.amend_reason = ""
+        self.sign_code = ""  # the code typed for the next signature only
+        self._outbox_state: OutboxState | None = None
         self.history_dialog: VersionHistoryDialog | None = None
         self.critical_dialog: CriticalDialog | None = None
         self._runner = TaskRunner(self, max_threads=1)
@@ -87,6 +91,9 @@ class ReportFlows(QObject):
              self.start_amend),
             ("export", self.tr("Export PDF…"), self.tr("Save the signed report as a PDF"),
              self.export_pdf),
+            ("discard", self.tr("Discard…"),
+             self.tr("Discard the draft: delete the unsent text here and on the hub"),
+             self.ask_discard),
         ):
             button = QPushButton(text)
             button.setObjectName(f"report_{key}")
@@ -94,12 +101,14 @@ class ReportFlows(QObject):
             button.clicked.connect(slot)
             self.buttons[key] = button
 
-    def button_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+    def button_row(self) -> QGridLayout:
+        """Three to a row: the side panel is narrow, and a clipped label is unreadable."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        for n, button in enumerate(self.buttons.values()):
+            grid.addWidget(button, n // 3, n % 3)
+        return grid
 
     # -- session ---------------------------------------------------------------------------
 
@@ -164,24 +173,35 @@ class ReportFlows(QObject):
         self.buttons["amend"].setEnabled(hub and done and not self.amending
                                          and self._may("amend"))
         self.buttons["export"].setEnabled(self.context.records is not None)
+        self.buttons["discard"].setEnabled(self.context.records is not None
+                                           and not self.panel.is_done and not self.amending
+                                           and self.panel.read_only_reason is None)
 
     # -- signing ---------------------------------------------------------------------------
+
+    def sign_code_required(self) -> bool:
+        """The hub's sign-in policy asks for the authenticator code on final signatures."""
+        policy = getattr(self.context.hub, "policy", None)
+        return getattr(policy, "sign_code_required", False) is True
 
     def confirm_signature(self) -> bool:
         """The confirmation dialog (reason for an amendment, code when the hub asks)."""
         item, panel = self.panel._item, self.panel
         kind = ReportKind.FINAL if self.amending else panel.kind
-        ask = self.context.sign_code is not None and kind is ReportKind.FINAL
+        ask = kind is ReportKind.FINAL and (self.context.sign_code is not None
+                                            or self.sign_code_required())
+        self.sign_code = ""
         dialog = SignDialog(kind, patient_display_name(item.patient_name),
                             f"{item.modality} · {item.description} · {item.accession}",
                             ask_code=ask, amendment=self.amending, parent=panel)
         if dialog.exec() != SignDialog.DialogCode.Accepted:
             return False
-        if ask and not self.context.sign_code(dialog.code):  # type: ignore[misc]
+        if ask and self.context.sign_code is not None and not self.context.sign_code(dialog.code):
             panel.show_message(self.tr("The authenticator code was not accepted; the report "
                                        "was not signed."), "error")
             return False
         self.amend_reason = dialog.reason_text
+        self.sign_code = dialog.code if ask else ""
         return True
 
     def submission_work(self, draft: ReportDraft,
@@ -195,9 +215,12 @@ class ReportFlows(QObject):
         amending, reason = self.amending, self.amend_reason
         author = (ctx.user.display_name or ctx.user.username) if ctx.user else ""
         language = editor.language
+        # The code is good for one signature only; the draft kept for retries has none.
+        sending = replace(draft, sign_code=self.sign_code)
+        self.sign_code = ""
 
         def work() -> SubmissionReceipt:
-            receipt = self._amend(draft, reason) if amending else submit(draft)
+            receipt = self._amend(sending, reason) if amending else submit(sending)
             if receipt.ok and ctx.records is not None and not receipt.response.get("queued"):
                 try:
                     self._artifacts(draft, receipt, structured, author, language, title,
@@ -210,10 +233,11 @@ class ReportFlows(QObject):
 
     def _amend(self, draft: ReportDraft, reason: str) -> SubmissionReceipt:
         ctx = self.context
+        code = {"sign_code": draft.sign_code} if draft.sign_code else {}
         try:
             response = ctx.hub.amend_report(
                 draft.study_uid, findings=draft.findings, impression=draft.impression,
-                reason=reason, idempotency_key=draft.idempotency_key)
+                reason=reason, idempotency_key=draft.idempotency_key, **code)
         except HubUnreachable:
             if ctx.outbox is None:
                 return SubmissionReceipt(SubmissionStatus.UNREACHABLE, retryable=True)
@@ -223,7 +247,11 @@ class ReportFlows(QObject):
             return SubmissionReceipt(SubmissionStatus.SUBMITTED,
                                      response={"queued": True, "outbox_id": entry.entry_id})
         except HubError as exc:
-            return SubmissionReceipt(SubmissionStatus.FAILED, exc.message, exc.code)
+            from workstation.services.report_submission import SIGN_CODE_REFUSALS
+
+            status = SubmissionStatus.SIGN_CODE if exc.code in SIGN_CODE_REFUSALS \
+                else SubmissionStatus.FAILED
+            return SubmissionReceipt(status, exc.message, exc.code)
         return SubmissionReceipt(SubmissionStatus.SUBMITTED,
                                  report_id=str(response.get("report_id", "")),
                                  response=dict(response))
@@ -257,11 +285,49 @@ class ReportFlows(QObject):
         self.amending = False
         self.panel.submit_button.setText(self.tr("Sign and submit…"))
         if receipt.response.get("queued"):
+            self._outbox_state = None
             self.refresh_outbox()
         else:
             self.outbox_label.setText(self.tr("Sent to the hub."))
+            self.outbox_label.setProperty("outbox_state", OutboxState.SENT.value)
+            theme.set_severity(self.outbox_label, "ok")
             self.outbox_label.show()
         self.update_buttons()
+
+    # -- discarding the draft --------------------------------------------------------------
+
+    def ask_discard(self) -> None:
+        answer = QMessageBox.question(
+            self.panel, self.tr("Discard draft"),
+            self.tr("Delete the unsent report text of this study? It is not restored the "
+                    "next time the study opens."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard_draft()
+
+    def discard_draft(self) -> None:
+        """Forget the unsent text: the sealed local draft and the hub draft (overwritten
+        with an empty one, which is never restored), then start afresh."""
+        if self.drafts is not None:
+            self.drafts.discard()
+            self.drafts = None
+        panel, hub = self.panel, self.context.hub
+        uid = panel._item.study_uid
+        if hasattr(hub, "save_draft"):
+            empty = ReportDraft(uid, "", "", ReportKind.DRAFT)
+            self._runner.start(lambda _r: hub.save_draft(empty) or True, None,
+                               lambda exc: log.info("hub draft not cleared: %s",
+                                                    type(exc).__name__))
+        panel.editor.load(StructuredReport(uid, panel.editor.report.template_id,
+                                           panel.editor.language))
+        panel.set_text("", "")
+        panel.reset_draft()
+        if self.context.records is not None:
+            self.drafts = DraftKeeper(self.context.records, uid, self._content,
+                                      hub=self.context.hub,
+                                      interval_s=self.context.autosave_s, parent=self)
+        panel.show_message(self.tr("Draft discarded."), "info")
 
     # -- amend and history -----------------------------------------------------------------
 
@@ -342,16 +408,35 @@ class ReportFlows(QObject):
         if not mine:
             return
         entry = mine[-1]
+        if entry.state is OutboxState.PENDING and entry.attempts == 0:
+            pending = self.tr("Outbox: pending.")
+        else:
+            pending = self.tr("Outbox: pending (attempt %1); retried automatically.") \
+                .replace("%1", str(entry.attempts))
         texts = {
-            OutboxState.PENDING: self.tr("Outbox: pending (attempt %1); sent when the hub "
-                                         "answers.").replace("%1", str(entry.attempts)),
-            OutboxState.SENDING: self.tr("Outbox: sending…"),
-            OutboxState.SENT: self.tr("Outbox: sent."),
-            OutboxState.FAILED: self.tr("Outbox: failed (%1).").replace("%1", entry.last_error),
+            OutboxState.PENDING: (pending, "warn"),
+            OutboxState.SENDING: (self.tr("Outbox: sending…"), "info"),
+            OutboxState.SENT: (self.tr("Outbox: sent to the hub."), "ok"),
+            OutboxState.FAILED: (self.tr("Outbox: failed — the hub refused the report (%1). "
+                                         "Sign it again.").replace("%1", entry.last_error),
+                                 "error"),
         }
-        self.outbox_label.setText(texts[entry.state])
+        text, severity = texts[entry.state]
+        self.outbox_label.setText(text)
         self.outbox_label.setProperty("outbox_state", entry.state.value)
+        theme.set_severity(self.outbox_label, severity)
         self.outbox_label.show()
+        before, self._outbox_state = self._outbox_state, entry.state
+        if before is entry.state or not self.panel.is_done:
+            return
+        if entry.state is OutboxState.SENT:
+            self.panel.show_message(self.tr("Report sent from the outbox."), "ok")
+            self.panel.outbox_settled(sent=True)
+        elif entry.state is OutboxState.FAILED:
+            self.panel.show_message(self.tr("The hub refused the queued report; your text is "
+                                            "kept. Correct it if needed and sign again."),
+                                    "error")
+            self.panel.outbox_settled(sent=False)
 
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

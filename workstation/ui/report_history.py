@@ -12,6 +12,7 @@ import difflib
 import html
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,10 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The hub's words for a version's kind and status, shown in the reader's language.
+_VERSION_WORDS = {"PRELIMINARY": "preliminary", "FINAL": "final", "SUPERSEDED": "superseded",
+                  "FINDINGS": "FINDINGS", "IMPRESSION": "IMPRESSION"}
+
+
+def _word(value: object) -> str:
+    text = str(value or "")
+    return QCoreApplication.translate("VersionHistoryDialog",
+                                      _VERSION_WORDS.get(text.upper(), text))
+
 
 def report_text(version: dict[str, Any]) -> list[str]:
-    return ["FINDINGS", *str(version.get("findings", "")).splitlines(), "",
-            "IMPRESSION", *str(version.get("impression", "")).splitlines()]
+    return [_word("FINDINGS"), *str(version.get("findings", "")).splitlines(), "",
+            _word("IMPRESSION"), *str(version.get("impression", "")).splitlines()]
 
 
 def diff_lines(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -52,8 +63,8 @@ def diff_html(old: dict[str, Any], new: dict[str, Any]) -> str:
 
 def describe(version: dict[str, Any]) -> str:
     return "v{v} · {kind} · {status} · {author} · {at}".format(
-        v=version.get("version", "?"), kind=version.get("kind", ""),
-        status=version.get("status", ""), author=version.get("author", ""),
+        v=version.get("version", "?"), kind=_word(version.get("kind", "")),
+        status=_word(version.get("status", "")), author=version.get("author", ""),
         at=str(version.get("created_at", ""))[:16].replace("T", " "))
 
 

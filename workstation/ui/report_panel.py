@@ -46,7 +46,9 @@ class ReportPanel(QWidget):
     """Structured editor, Findings and Impression, with a confirmed, off-thread Sign.
 
     Signals: ``submitted(SubmissionReceipt)`` after the hub accepted the report (or the
-    outbox took it); ``submit_failed(SubmissionReceipt)`` when not (the message says why).
+    outbox took it: ``receipt.response["queued"]``, and the panel then says it is queued,
+    not submitted, and follows the outbox entry: pending, sent or failed);
+    ``submit_failed(SubmissionReceipt)`` when not (the message says why).
     Call :meth:`configure` with the session's hub, store and user for autosave, roles,
     amendments and critical findings.
     """
@@ -211,6 +213,21 @@ class ReportPanel(QWidget):
                          else StudyStatus.PRELIMINARY)
         self._apply_editable()
 
+    def reset_draft(self) -> None:
+        """Forget the draft's idempotency key (its text was discarded)."""
+        self._draft = None
+
+    def outbox_settled(self, *, sent: bool) -> None:
+        """The queued report reached the hub (``sent``) or the hub refused it: then the
+        text is editable again and can be signed anew (a new submission)."""
+        if sent:
+            self._show_state(StudyStatus.FINAL if self.kind is ReportKind.FINAL
+                             else StudyStatus.PRELIMINARY)
+            return
+        self._done = False
+        self._show_state(self._item.status)
+        self._apply_editable()
+
     def show_message(self, text: str, severity: str) -> None:
         self._show(text, severity)
 
@@ -261,14 +278,16 @@ class ReportPanel(QWidget):
             version = receipt.response.get("version")
             queued = bool(receipt.response.get("queued"))
             if queued:
-                text = self.tr("Report kept in the outbox; it is sent when the hub answers.")
+                text = self.tr("Queued — will be sent when the hub is reachable")
             elif version is not None:
                 text = self.tr("Report submitted, version %1").replace("%1", str(version))
             else:
                 text = self.tr("Report submitted.")
-            self._show(text, "ok")
+            self._show(text, "warn" if queued else "ok")
             self.flows.after_signed(receipt)
             self.mark_signed()
+            if queued:
+                self.state_label.setText(self.tr("Signed here; waiting in the outbox"))
             self.submitted.emit(receipt)
             return
         text = self._failure_text(receipt)
@@ -306,12 +325,20 @@ class ReportPanel(QWidget):
                 "The hub refused the report because the study has changed state (for "
                 "example, it has already been signed)."
             ),
+            SubmissionStatus.SIGN_CODE: self.tr(
+                "The hub did not accept the authenticator code, so the report was not "
+                "signed. Sign again with the current code."
+            ),
             SubmissionStatus.UNREACHABLE: self.tr(
                 "The hub could not be reached, so the report was not sent. Try again; it "
                 "cannot be filed twice."
             ),
         }
         fallback = receipt.message or self.tr("The report could not be submitted.")
+        if receipt.code.startswith("dicomweb_") and receipt.message:
+            # A DICOMweb archive (STOW-RS 409, 202 partial): its reasons, not the hub's.
+            return self.tr("The DICOMweb archive reported a problem filing the report: %1").replace(
+                "%1", receipt.message)
         return texts.get(receipt.status, fallback)
 
     def _show_state(self, status: StudyStatus) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workstation.cache.purge import purge_user
 from workstation.core.report import ReportDraft, ReportKind
@@ -39,27 +39,38 @@ from workstation.services.offline_login import (
     save_worklist_snapshot,
     unlock_offline,
 )
-from workstation.services.outbox import IncompleteReport, Outbox
+from workstation.services.offline_study import offline_worklist
+from workstation.services.outbox import IncompleteReport, Outbox, OutboxState
 from workstation.services.report_submission import (
     SubmissionReceipt,
     SubmissionStatus,
     submit_report,
 )
+from workstation.ui import settings_values
 from workstation.ui.cache_actions import CacheActions, purge_at_signout
 from workstation.ui.cache_session import CacheSession, cache_root, hub_host_port
 from workstation.ui.download_center import DownloadCenter
 from workstation.ui.offline_banner import ConnectivityWatch, install_banner
 from workstation.ui.workers import TaskRunner
+from workstation.ui.worklist_model import outbox_states
 
 log = logging.getLogger(__name__)
 
 
 def unlock_for(base: Path, hub_url: str, username: str, password: str) -> OfflineSession:
     """Offline unlock of ``username``'s cache for ``hub_url`` (the folder and keychain
-    entry an online sign-in uses). Blocking (scrypt): call from a worker thread."""
+    entry an online sign-in uses), under the reader's cache limits. Blocking (scrypt,
+    reading cached headers): call from a worker thread."""
     host, _port = hub_host_port(hub_url)
-    return unlock_offline(cache_root(base, hub_url, username), f"{username}@{host}",
-                          username, password)
+    session = unlock_offline(cache_root(base, hub_url, username), f"{username}@{host}",
+                             username, password, policy=settings_values.cache_policy())
+    # The last worklist, and every study cached on this machine it does not list.
+    try:
+        session.worklist = offline_worklist(session.store, session.worklist)
+    except BaseException:
+        session.store.close()
+        raise
+    return session
 
 
 def start_services(client: Any, cache: CacheSession, user: UserInfo, hub_url: str, *,
@@ -160,6 +171,27 @@ class SessionServices(QObject):
         install_banner(window, self.watch)
         self.cache_actions = CacheActions(window, self.cache.store, window.status_label.setText)
         window.worklist_loaded.connect(self._snapshot)
+        self._outbox_flushing = False
+        self._outbox_timer = QTimer(self)
+        self._outbox_timer.setInterval(2000)
+        self._outbox_timer.timeout.connect(self._outbox_tick)
+        self._outbox_timer.start()
+
+    def _outbox_tick(self) -> None:
+        """The outbox state in the worklist rows; while online, send what is due (each
+        entry keeps its own backoff, see ``Outbox.flush``)."""
+        outbox = self.outbox
+        if self.window is not None:
+            self.window.model.set_outbox_states(outbox_states(outbox.entries()))
+        if self._outbox_flushing or self.watch.offline or self.needs_sign_in \
+                or not outbox.entries(OutboxState.PENDING):
+            return
+        self._outbox_flushing = True
+
+        def done(_result: object) -> None:
+            self._outbox_flushing = False
+
+        self._runner.start(lambda _r: outbox.flush(), done, lambda _exc: done(None))
 
     def attach_desk(self, desk: Any, guard: Any) -> None:
         self.desk = desk
@@ -187,9 +219,10 @@ class SessionServices(QObject):
         the outbox when not, or when the hub turns out to be unreachable."""
         if not self.watch.offline and not self.needs_sign_in:
             receipt = submit_report(self.client, draft)
-            if receipt.status is not SubmissionStatus.UNREACHABLE:
-                return receipt
-            self._unreachable.emit()
+            if receipt.status is SubmissionStatus.UNREACHABLE:
+                self._unreachable.emit()
+            elif not (receipt.status is SubmissionStatus.FAILED and receipt.retryable):
+                return receipt  # sent, or refused for a reason no retry can fix
         return self.keep_in_outbox(draft)
 
     def keep_in_outbox(self, draft: ReportDraft) -> SubmissionReceipt:
@@ -251,6 +284,9 @@ class SessionServices(QObject):
     # -- the end --------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop downloads and the monitor (the cache stays open: see ``close_cache``)."""
+        timer = getattr(self, "_outbox_timer", None)
+        if timer is not None:
+            timer.stop()
         if self._remove_outbox is not None:
             self._remove_outbox()
             self._remove_outbox = None

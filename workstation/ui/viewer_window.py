@@ -122,6 +122,8 @@ class ViewerWindow(QMainWindow):
         self.setCentralWidget(splitter)
         window_state.restore(self, "viewer", splitter)
         self.panels = ViewerPanels(self)
+        # The report's "Measurements" button (Ctrl+Shift+M) takes the viewer's.
+        self.report_panel.editor.attachments = self.panels.report_attachments
         self.mpr = MprMode(self)
         self.actions = ViewerActions(self)
         self.next_action = self.actions.actions["study.next"]

@@ -3,12 +3,14 @@
 Rows are kept in reading order (``WorklistItem.sort_key``: STAT first, then the longest
 waiting), so the study that must be read next is always the top row whatever the hub
 returned. Priority and reporting state are carried by colour and weight as well as by
-text, because a STAT study must stand out at a glance in a dim room.
+text, because a STAT study must stand out at a glance in a dim room. A report signed
+here but still in the outbox (hub unreachable) shows its outbox state in the Status
+column, so a reader never takes "pending" for "reported".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -28,6 +30,7 @@ from workstation.ui import theme
 ItemRole = Qt.ItemDataRole.UserRole + 1
 PriorityRole = Qt.ItemDataRole.UserRole + 2
 CriticalRole = Qt.ItemDataRole.UserRole + 3  # number of unacknowledged critical results
+OutboxRole = Qt.ItemDataRole.UserRole + 4  # "pending" / "sending" / "sent" / "failed" or None
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -125,6 +128,39 @@ def critical_text(count: int) -> str:
     )
 
 
+def outbox_text(state: str) -> str:
+    """The outbox state of the study's latest submission, as shown in the Status column."""
+    return {
+        "pending": "\u21e1 " + QCoreApplication.translate("WorklistModel", "Outbox: pending"),
+        "sending": "\u21e1 " + QCoreApplication.translate("WorklistModel", "Outbox: sending"),
+        "sent": "\u2713 " + QCoreApplication.translate("WorklistModel", "Outbox: sent"),
+        "failed": "\u2716 " + QCoreApplication.translate("WorklistModel", "Outbox: failed"),
+    }.get(state, "")
+
+
+def outbox_tooltip(state: str) -> str:
+    return {
+        "pending": QCoreApplication.translate(
+            "WorklistModel",
+            "The report was signed here and waits in the outbox; it is sent when the hub "
+            "is reachable.",
+        ),
+        "sending": QCoreApplication.translate("WorklistModel", "The report is being sent."),
+        "sent": QCoreApplication.translate(
+            "WorklistModel", "The report from the outbox reached the hub."
+        ),
+        "failed": QCoreApplication.translate(
+            "WorklistModel",
+            "The hub refused the report from the outbox; open the study and sign it again.",
+        ),
+    }.get(state, "")
+
+
+def outbox_states(entries: Iterable[Any]) -> dict[str, str]:
+    """Study UID → state of its latest outbox entry (``Outbox.entries()``, oldest first)."""
+    return {entry.study_uid: str(entry.state.value) for entry in entries}
+
+
 def local_clock(moment: datetime | None) -> str:
     """Local wall-clock time of an instant (lock expiries come from the hub in UTC)."""
     if moment is None:
@@ -155,6 +191,7 @@ class WorklistModel(QAbstractTableModel):
         super().__init__(parent)
         self.username = username  # whose reading locks show as "Mine"
         self._items: list[WorklistItem] = []
+        self._outbox: dict[str, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -179,6 +216,22 @@ class WorklistModel(QAbstractTableModel):
 
     def items(self) -> list[WorklistItem]:
         return list(self._items)
+
+    def set_outbox_states(self, states: Mapping[str, str]) -> None:
+        """Study UID → outbox state (see :func:`outbox_states`); only changed rows repaint."""
+        states = dict(states)
+        if states == self._outbox:
+            return
+        changed = set(states.items()) ^ set(self._outbox.items())
+        self._outbox = states
+        for study_uid in {uid for uid, _ in changed}:
+            row = self.row_of(study_uid)
+            if row >= 0:
+                index = self.index(row, Column.STATUS)
+                self.dataChanged.emit(index, index)
+
+    def outbox_state(self, study_uid: str) -> str | None:
+        return self._outbox.get(study_uid)
 
     def item(self, row: int) -> WorklistItem:
         return self._items[row]
@@ -229,6 +282,8 @@ class WorklistModel(QAbstractTableModel):
             return None
         if role == CriticalRole:
             return item.open_critical
+        if role == OutboxRole:
+            return self._outbox.get(item.study_uid)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col is Column.PRIORS:
@@ -238,6 +293,8 @@ class WorklistModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, item: WorklistItem, col: Column) -> str | None:
+        if col is Column.STATUS and item.study_uid in self._outbox:
+            return outbox_tooltip(self._outbox[item.study_uid])
         if col is Column.CLAIM:
             return claim_tooltip(item, self.username)
         if col is Column.CRITICAL and item.open_critical:
@@ -271,6 +328,10 @@ class WorklistModel(QAbstractTableModel):
         if col is Column.HOSPITAL:
             return item.hospital
         if col is Column.STATUS:
+            state = self._outbox.get(item.study_uid)
+            if state in ("pending", "sending", "failed") or (
+                    state == "sent" and not item.status.is_reported):
+                return outbox_text(state)
             return status_text(item.status)
         if col is Column.CLAIM:
             return claim_text(item, self.username)
@@ -279,6 +340,11 @@ class WorklistModel(QAbstractTableModel):
         return str(item.priors_count)
 
     def _foreground(self, item: WorklistItem, col: Column) -> QBrush | None:
+        state = self._outbox.get(item.study_uid)
+        if col is Column.STATUS and state in ("pending", "sending"):
+            return QBrush(QColor(theme.WARN_TEXT))
+        if col is Column.STATUS and state == "failed":
+            return QBrush(QColor(theme.ERROR_TEXT))
         if col is Column.CLAIM and item.claimed_by:
             mine = item.claimed_by == self.username
             return QBrush(QColor(theme.MINE_BLUE if mine else theme.WARN_TEXT))

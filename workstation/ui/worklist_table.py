@@ -27,6 +27,7 @@ class WorklistTable(QTableView):
     def __init__(self, model: WorklistModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("worklist_table")
+        self.setAccessibleName(self.tr("Worklist"))
         self.setModel(model)
         self._model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
