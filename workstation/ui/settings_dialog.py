@@ -2,9 +2,9 @@
 
 A page list on the left and the page on the right, entirely usable from the keyboard
 (Ctrl+Tab / arrows in the list, Tab through the fields, Enter saves, Escape cancels).
-Saving writes :mod:`workstation.ui.settings_values` keys; language and theme apply at
-once, the cache and idle-lock values the next time they are read (the next sign-in for
-the cache). ``applied`` carries the keys that changed.
+Saving writes :mod:`workstation.ui.settings_values` keys; language, theme and the cache
+limits apply at once (the cache trims itself in the background), the idle-lock value the
+next time it is read. ``applied`` carries the keys that changed.
 """
 
 from __future__ import annotations

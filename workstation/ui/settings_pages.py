@@ -119,7 +119,7 @@ class CachePage(QWidget):
         self.purge.setObjectName("purge_at_sign_out")
         self.purge.setChecked(settings_values.flag(PURGE_AT_SIGN_OUT))
         note = QLabel(self.tr("Images are stored encrypted. Studies open in a viewer are never "
-                              "removed to make room. Limits apply from the next sign-in."))
+                              "removed to make room. New limits apply as soon as you save."))
         note.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Size limit"), self.budget)
