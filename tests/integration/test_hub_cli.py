@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -18,10 +19,13 @@ def test_cli_serves_and_prints_credentials(tmp_path: Path, monkeypatch, capsys) 
     started: list[server.RunningHub] = []
     real_start = server.start_in_thread
 
-    def start_with_test_data(data_dir, **kwargs):
-        hub = real_start(
-            data_dir, manifest=demo.manifest, settings=fast_settings(FakeClock()), **kwargs
-        )
+    def start_with_test_data(data_dir, *, settings=None, **kwargs):
+        # Whatever the command line chose, with fast bcrypt and a test clock.
+        fast = fast_settings(FakeClock())
+        chosen = fast
+        if settings is not None:
+            chosen = replace(settings, bcrypt_rounds=fast.bcrypt_rounds, clock=fast.clock)
+        hub = real_start(data_dir, manifest=demo.manifest, settings=chosen, **kwargs)
         started.append(hub)
         return hub
 
