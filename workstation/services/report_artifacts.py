@@ -122,3 +122,12 @@ def latest(records: RecordStore, study_uid: str, what: str = "pdf") -> bytes | N
         return None
     version = json.loads(blob.decode("utf-8")).get("latest")
     return None if version is None else records.get(_name(study_uid, int(version), what))
+
+
+def latest_version(records: RecordStore, study_uid: str) -> int | None:
+    """The version number of the newest stored documents of the study, or None."""
+    blob = records.get(_index_name(study_uid))
+    if blob is None:
+        return None
+    version = json.loads(blob.decode("utf-8")).get("latest")
+    return None if version is None else int(version)

@@ -24,6 +24,7 @@ from workstation.hub.errors import (
     PermissionDenied,
 )
 from workstation.services.hub_failures import is_transient
+from workstation.services.outbox import OutboxState
 
 log = logging.getLogger(__name__)
 
@@ -160,3 +161,31 @@ def _from_error(exc: HubError) -> SubmissionReceipt:
         exc.code,
         retryable=transient,
     )
+
+
+class RetryableOutbox(Protocol):
+    """What "Retry now" needs of ``services.outbox.Outbox``."""
+
+    def entry(self, entry_id: str) -> Any: ...
+
+    def retry(self, entry_id: str) -> None: ...
+
+    def flush(self, *, force: bool = False) -> int: ...
+
+
+def retry_now(outbox: RetryableOutbox, entry_id: str) -> OutboxState | None:
+    """The reader's "Retry now" for one outbox entry: a failed entry goes back to the
+    queue and every pending one is sent at once, backoff or not. The entry keeps its
+    idempotency key (it *is* the entry id), so however often this is pressed, and even if
+    an earlier attempt did reach the hub, the hub files the report once. Returns the
+    entry's state afterwards (None when the entry is gone)."""
+    entry = outbox.entry(entry_id)
+    if entry is None:
+        return None
+    if entry.state is OutboxState.FAILED:
+        outbox.retry(entry_id)
+        entry = outbox.entry(entry_id)
+    if entry is not None and entry.state is OutboxState.PENDING:
+        outbox.flush(force=True)
+    after = outbox.entry(entry_id)
+    return None if after is None else after.state

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from workstation.core.study import UserInfo, WorklistItem
-from workstation.services import export_audit
+from workstation.services import export_audit, report_print_audit
 from workstation.ui.application import create_application, quit_on_sigint
 from workstation.ui.cache_session import CacheSession, default_cache_base, hub_host_port, open_cache
 from workstation.ui.demo_hint import DemoAccount
@@ -109,6 +109,7 @@ class AppController(QObject):
         self._password: tuple[str, str] | None = None  # until the offline verifier is kept
         self.security: SessionSecurity | None = None  # idle lock and client audit trail
         self._export_sink: export_audit.AuditSink | None = None
+        self._print_sink: report_print_audit.PrintSink | None = None
         if self._remember_hub and hasattr(client, "on_refresh_token"):
             client.on_refresh_token = TokenKeeper(client, hub_base_url)  # OS keychain
         self._shut_down = False
@@ -235,6 +236,8 @@ class AppController(QObject):
         # trail sent to the hub (KVKK art. 12, GDPR art. 30); a failing queue fails the export.
         self._export_sink = export_audit.client_audit_sink(self.security.audit.record)
         export_audit.connect_audit(self._export_sink)
+        self._print_sink = report_print_audit.client_audit_sink(self.security.audit.record)
+        report_print_audit.connect_audit(self._print_sink)  # every print too (Ctrl+Shift+P)
         self.desk.viewer_opened.connect(self.viewer_opened)
         if cache.message and not self._notice_shown:
             self._notice_shown = True
@@ -360,6 +363,9 @@ class AppController(QObject):
         if self._export_sink is not None:
             export_audit.disconnect_audit(self._export_sink)
             self._export_sink = None
+        if self._print_sink is not None:
+            report_print_audit.disconnect_audit(self._print_sink)
+            self._print_sink = None
         if self.security is not None:
             self.security.shutdown()  # records the sign-out and sends the audit queue
         if self.user is not None:

@@ -1,5 +1,6 @@
-"""Everything around the report text: autosave and restore, the outbox state, the signature
-confirmation, amendments, version history, critical findings and the PDF.
+"""Everything around the report text: autosave and restore, the outbox state (with "Retry
+now", :mod:`report_outbox`), the signature confirmation, amendments, version history,
+critical findings, the PDF and printing it (:mod:`report_print`).
 
 The panel owns the text; this helper owns the session-dependent parts, which are only
 available once the panel is :meth:`configured <ReportFlows.configure>` with a
@@ -29,6 +30,8 @@ from workstation.ui.critical_dialog import CriticalDialog
 from workstation.ui.critical_reminder import DEFAULT_INTERVAL_MS, CriticalReminder
 from workstation.ui.report_drafts import DraftKeeper, restore_draft
 from workstation.ui.report_history import VersionHistoryDialog
+from workstation.ui.report_outbox import OutboxRetry
+from workstation.ui.report_print import ReportPrinting
 from workstation.ui.report_sign_dialog import SignDialog
 from workstation.ui.workers import TaskRunner
 from workstation.ui.worklist_model import patient_display_name
@@ -77,10 +80,13 @@ class ReportFlows(QObject):
         self.reminder_label.hide()
         self.outbox_label = QLabel()
         self.outbox_label.setObjectName("outbox_state")
+        self.outbox_label.setWordWrap(True)  # shares its row with "Retry now"
         self.outbox_label.hide()
         self._outbox_timer = QTimer(self)
         self._outbox_timer.setInterval(1500)
         self._outbox_timer.timeout.connect(self.refresh_outbox)
+        self.retry = OutboxRetry(self)
+        self.printing = ReportPrinting(panel)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, tip, slot in (
             ("critical", self.tr("Critical…"), self.tr("Record a critical finding (Ctrl+Shift+C)"),
@@ -91,6 +97,9 @@ class ReportFlows(QObject):
              self.start_amend),
             ("export", self.tr("Export PDF…"), self.tr("Save the signed report as a PDF"),
              self.export_pdf),
+            ("print", self.tr("Print report…"),
+             self.tr("Print the signed report (Ctrl+Shift+P)"),
+             lambda: self.printing.print_report()),
             ("discard", self.tr("Discard…"),
              self.tr("Discard the draft: delete the unsent text here and on the hub"),
              self.ask_discard),
@@ -173,6 +182,7 @@ class ReportFlows(QObject):
         self.buttons["amend"].setEnabled(hub and done and not self.amending
                                          and self._may("amend"))
         self.buttons["export"].setEnabled(self.context.records is not None)
+        self.buttons["print"].setEnabled(self.context.records is not None)
         self.buttons["discard"].setEnabled(self.context.records is not None
                                            and not self.panel.is_done and not self.amending
                                            and self.panel.read_only_reason is None)
@@ -288,6 +298,7 @@ class ReportFlows(QObject):
             self._outbox_state = None
             self.refresh_outbox()
         else:
+            self.retry.show_for(None)
             self.outbox_label.setText(self.tr("Sent to the hub."))
             self.outbox_label.setProperty("outbox_state", OutboxState.SENT.value)
             theme.set_severity(self.outbox_label, "ok")
@@ -422,6 +433,7 @@ class ReportFlows(QObject):
                                  "error"),
         }
         text, severity = texts[entry.state]
+        self.retry.show_for(entry)
         self.outbox_label.setText(text)
         self.outbox_label.setProperty("outbox_state", entry.state.value)
         theme.set_severity(self.outbox_label, severity)
@@ -437,6 +449,10 @@ class ReportFlows(QObject):
                                             "kept. Correct it if needed and sign again."),
                                     "error")
             self.panel.outbox_settled(sent=False)
+
+    def outbox_requeued(self) -> None:
+        """The reader resends the entry: its next state is news again (sent or failed)."""
+        self._outbox_state = OutboxState.PENDING
 
     def export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

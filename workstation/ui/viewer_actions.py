@@ -163,6 +163,7 @@ class ViewerActions(QObject):
             "settings.shortcuts": v.panels.edit_shortcuts,
             "report.critical": lambda: v.report_panel.flows.flag_critical(),
             "report.focus": lambda: v.report_panel.editor.focus_first(),
+            "report.print": lambda: v.report_panel.flows.printing.print_report(),
         }
         for action_id in TOGGLES:  # acted on through ``toggled`` (see __init__)
             handlers[action_id] = _nothing
