@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from workstation.cache.errors import IntegrityError
-from workstation.cache.sealing import Identity, Sealer
+from workstation.cache.files import write_bytes_atomically
+from workstation.cache.sealing import OVERHEAD, Identity, Sealer
 from workstation.cache.store import EncryptedStore
 
 KEY = bytes(range(32))
@@ -241,3 +242,76 @@ def test_concurrent_puts_and_gets(store: EncryptedStore):
     assert sorted(sop for _, sop in store.list_instances(TENANT, STUDY)) == sorted(keys)
     assert all(store.get(TENANT, STUDY, SERIES, k) == v for k, v in items.items())
     assert store.study_size(TENANT, STUDY) == sum(len(v) for v in items.values())
+
+
+def test_reused_sealing_buffer_never_leaks_bytes_between_objects(store: EncryptedStore,
+                                                                 monkeypatch):
+    # One thread seals a big object, then smaller and bigger ones, and one above the
+    # per-thread buffer limit: each file holds its own object only (exact length).
+    monkeypatch.setattr("workstation.cache.store.SCRATCH_MAX_BYTES", 64 * 1024)
+    sizes = {"1.2.3.1": 50_000, "1.2.3.2": 17, "1.2.3.3": 0, "1.2.3.4": 60_000,
+             "1.2.3.5": 200_000, "1.2.3.6": 33}
+    items = {sop: os.urandom(size) for sop, size in sizes.items()}
+    for sop, data in items.items():
+        store.put(TENANT, STUDY, SERIES, sop, bytearray(data))
+    for sop, data in items.items():
+        assert store.get(TENANT, STUDY, SERIES, sop) == data
+    assert sorted(p.stat().st_size - OVERHEAD for p in object_files(store.root)) == sorted(sizes.values())
+
+
+def test_seal_into_writes_what_seal_writes():
+    sealer = Sealer(KEY)
+    identity = Identity(TENANT, STUDY, SERIES, SOP_A)
+    data = payload(SOP_A)
+    out = bytearray(OVERHEAD + len(data) + 5)
+    sealer.seal_into(identity, data, memoryview(out)[: OVERHEAD + len(data)])
+    assert sealer.open(identity, bytes(out[: OVERHEAD + len(data)])) == data
+    assert out[-5:] == bytes(5)
+    assert len(sealer.seal(identity, data)) == OVERHEAD + len(data)
+    with pytest.raises(ValueError):
+        sealer.seal_into(identity, data, memoryview(out))
+
+
+def test_write_bytes_atomically_replaces_privately_and_leaves_no_temporary(tmp_path: Path):
+    target = tmp_path / "objects" / "ab" / "slot"
+    folders: set[Path] = set()
+    write_bytes_atomically(target, bytearray(b"first"), folders)
+    write_bytes_atomically(target, memoryview(b"second version"), folders)
+    assert target.read_bytes() == b"second version"
+    assert folders == {target.parent}
+    # The folder removed behind the store's back (it still thinks it exists).
+    target.unlink()
+    target.parent.rmdir()
+    write_bytes_atomically(target, b"third", folders)
+    assert target.read_bytes() == b"third"
+    assert [p.name for p in target.parent.iterdir()] == ["slot"]
+    if os.name == "posix":
+        assert target.stat().st_mode & 0o077 == 0
+
+
+def test_write_bytes_atomically_keeps_the_old_file_when_writing_fails(tmp_path: Path,
+                                                                      monkeypatch):
+    target = tmp_path / "slot"
+    write_bytes_atomically(target, b"old")
+    written: list[int] = []
+
+    def disk_full(fd: int, data: memoryview) -> int:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(fd)
+        return min(len(data), 3)  # a short write first: the rest must follow
+
+    monkeypatch.setattr("workstation.cache.files.os.write", disk_full)
+    with pytest.raises(OSError):
+        write_bytes_atomically(target, b"new contents")
+    assert written
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["slot"]
+
+
+def test_write_bytes_atomically_finishes_short_writes(tmp_path: Path, monkeypatch):
+    real_write = os.write
+    monkeypatch.setattr("workstation.cache.files.os.write",
+                        lambda fd, data: real_write(fd, data[:3]))
+    write_bytes_atomically(tmp_path / "slot", bytearray(b"0123456789abcdef"))
+    assert (tmp_path / "slot").read_bytes() == b"0123456789abcdef"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -169,7 +170,7 @@ def figure_p6(files: list[Path], repeats: int, work: Path) -> Figure:
         base_url = hub.stdout.readline().strip()
         if not base_url.startswith("http"):
             raise RuntimeError("the demo hub did not start")
-        _measure_p6(figure, curl, base_url, study, files, repeats, work)
+        _measure_p6(figure, curl, base_url, study, files, repeats, work, hub.pid)
     finally:
         if hub.stdin is not None:
             hub.stdin.close()
@@ -177,8 +178,40 @@ def figure_p6(files: list[Path], repeats: int, work: Path) -> Figure:
     return figure
 
 
+def _process_cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``), else None.
+    Diagnostics only: the hub serves both sides, so its CPU use shows how much of the two
+    cores it leaves to the client being timed."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def _children_cpu_s() -> float | None:
+    """User + system CPU seconds of the finished child processes (curl), else None."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass(slots=True)
+class _CpuLog:
+    """CPU seconds per timed run, read around (never inside) the timed section."""
+
+    own: list[float]
+    hub: list[float]
+
+    def median(self, values: list[float]) -> float | None:
+        return _round(statistics.median(values)) if values else None
+
+
 def _measure_p6(figure: Figure, curl: str, base_url: str, study: str, files: list[Path],
-                repeats: int, work: Path) -> None:
+                repeats: int, work: Path, hub_pid: int | None = None) -> None:
     from workstation.cache.store import EncryptedStore
     from workstation.demohub.accounts import DEMO_READER
     from workstation.hub.client import HubClient
@@ -198,6 +231,10 @@ def _measure_p6(figure: Figure, curl: str, base_url: str, study: str, files: lis
     shutil.rmtree(root, ignore_errors=True)
     store = EncryptedStore(root, bytes(range(32)))
     http2 = False
+    ours_cpu, curl_cpu = _CpuLog([], []), _CpuLog([], [])
+
+    def hub_cpu() -> float | None:
+        return None if hub_pid is None else _process_cpu_s(hub_pid)
 
     def ours() -> float:
         """Seconds from asking for the study to having all of it sealed in the cache."""
@@ -206,27 +243,42 @@ def _measure_p6(figure: Figure, curl: str, base_url: str, study: str, files: lis
         fetcher = HttpObjectFetcher(connections=DOWNLOAD_CONNECTIONS)
         http2 = fetcher.http2
         queue = DownloadQueue(client, store, fetcher, connections=DOWNLOAD_CONNECTIONS)
+        hub_before, own_before = hub_cpu(), time.process_time()
         start = time.perf_counter()
         try:
             result = queue.open_study(TENANT, study, pin=False).wait(600)
             elapsed = time.perf_counter() - start
+            own, hub_after = time.process_time() - own_before, hub_cpu()
         finally:
             queue.shutdown()
             fetcher.close()
         if result is None or not result.complete or result.fetched != len(urls):
             raise RuntimeError(f"the benchmark download did not complete: {result}")
+        ours_cpu.own.append(own)
+        if hub_before is not None and hub_after is not None:
+            ours_cpu.hub.append(hub_after - hub_before)
         return elapsed
 
     def peer() -> float:
+        hub_before, children_before = hub_cpu(), _children_cpu_s()
         start = time.perf_counter()
         subprocess.run([curl, "--parallel", "--silent", "--fail", "--config", str(config)],  # noqa: S603
                        check=True, timeout=600, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-        return time.perf_counter() - start
+        elapsed = time.perf_counter() - start
+        hub_after, children_after = hub_cpu(), _children_cpu_s()
+        if children_before is not None and children_after is not None:
+            curl_cpu.own.append(children_after - children_before)
+        if hub_before is not None and hub_after is not None:
+            curl_cpu.hub.append(hub_after - hub_before)
+        return elapsed
 
     try:
         ours()  # untimed first run of each, as in figures.alternate
         peer()
+        for log in (ours_cpu, curl_cpu):
+            log.own.clear()
+            log.hub.clear()
         ours_times, peer_times = [], []
         for _ in range(repeats):
             ours_times.append(ours())
@@ -246,11 +298,28 @@ def _measure_p6(figure: Figure, curl: str, base_url: str, study: str, files: lis
     figure.ratio = _round(peer_s / ours_s)  # = our throughput / curl's throughput
     figure.extra.update({"bytes": total, "instances": len(urls),
                          "ours_mb_s": _round(mb / ours_s), "curl_mb_s": _round(mb / peer_s),
-                         "connections": DOWNLOAD_CONNECTIONS, "http2_available": http2})
+                         "connections": DOWNLOAD_CONNECTIONS, "http2_available": http2,
+                         # Diagnostics, medians of the timed runs: CPU seconds of our
+                         # process, of curl, and of the hub while serving each side.
+                         "ours_runs_s": [_round(t) for t in ours_times],
+                         "curl_runs_s": [_round(t) for t in peer_times],
+                         "ours_cpu_s": ours_cpu.median(ours_cpu.own),
+                         "curl_cpu_s": curl_cpu.median(curl_cpu.own),
+                         "hub_cpu_s_serving_ours": ours_cpu.median(ours_cpu.hub),
+                         "hub_cpu_s_serving_curl": curl_cpu.median(curl_cpu.hub),
+                         "load_average_1min": _load_average()})
     figure.notes = (f"{len(urls)} instances, {mb:.0f} MB from the demo hub (own process, "
                     f"HTTP/1.1 over loopback); ours: {DOWNLOAD_CONNECTIONS} connections into "
                     "the encrypted cache, timed from the URL listing request; "
                     "ratio = our throughput / curl's, higher is better")
+
+
+def _load_average() -> float | None:
+    """The 1-minute load average (other work on the machine shares the cores), if known."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (OSError, AttributeError):
+        return None
 
 
 def run_cache_figures(wanted: set[str], files: list[Path], repeats: int,

@@ -30,9 +30,11 @@ so a session-only key (see ``keys.py``) should be given a root of its own.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,15 +44,17 @@ from typing import Any
 
 from workstation.cache import volumes
 from workstation.cache.errors import IntegrityError
-from workstation.cache.files import TEMP_PREFIX, write_atomically
+from workstation.cache.files import TEMP_PREFIX, write_atomically, write_bytes_atomically
 from workstation.cache.index import ObjectIndex
 from workstation.cache.records import RecordShelf
 from workstation.cache.retention import Budget, CachePolicy
-from workstation.cache.sealing import Identity, Sealer
+from workstation.cache.sealing import OVERHEAD, Identity, Sealer
 
 log = logging.getLogger(__name__)
 
 ORPHAN_AGE_SECONDS = 600.0
+SCRATCH_MAX_BYTES = 16 * 1024 * 1024  # per-thread sealing buffer: covers CT/MR/CR slices
+TAG_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,10 @@ class EncryptedStore:
         self._objects = self._root / "objects"
         self._volumes = self._root / "volumes"
         self._sealer = Sealer(key)
+        # Study, series and tenant names repeat for every instance of a download; the
+        # cache lives in memory only, as the UIDs themselves do.
+        self._tag = functools.lru_cache(maxsize=TAG_CACHE_SIZE)(self._sealer.tag)
+        self._scratch_local = threading.local()
         self._root.mkdir(mode=0o700, parents=True, exist_ok=True)
         if os.name == "posix":
             os.chmod(self._root, 0o700)  # private even if the folder existed before
@@ -123,11 +131,15 @@ class EncryptedStore:
         when this takes the cache over budget."""
         identity = Identity(tenant, study_uid, series_uid, sop_uid)
         slot = self._sealer.slot(identity)
-        blob = self._sealer.seal(identity, data)
-        write_atomically(self._path(slot), lambda fh: fh.write(blob), self._folders)
+        sealed = self._scratch(OVERHEAD + len(data))
+        try:
+            self._sealer.seal_into(identity, data, sealed)
+            write_bytes_atomically(self._path(slot), sealed, self._folders)
+        finally:
+            sealed.release()
         replaced = self._index.upsert(
             slot,
-            tenant_tag=self._sealer.tag("tenant", tenant),
+            tenant_tag=self._tag("tenant", tenant),
             study_tag=self._study_tag(tenant, study_uid),
             series_tag=self._series_tag(tenant, study_uid, series_uid),
             identity=self._sealer.seal_identity(identity, slot),
@@ -346,11 +358,25 @@ class EncryptedStore:
         self.close()
 
     # -- internals ----------------------------------------------------------------------
+    def _scratch(self, size: int) -> memoryview:
+        """A ``size``-byte view of this thread's sealing buffer. Every download worker
+        seals and writes hundreds of objects: reusing one buffer spares an allocation and
+        the zeroing of every byte per object. Objects above ``SCRATCH_MAX_BYTES`` get a
+        buffer of their own, so that an odd huge instance is not kept alive per thread.
+        The buffer only ever holds sealed bytes, never plaintext."""
+        if size > SCRATCH_MAX_BYTES:
+            return memoryview(bytearray(size))
+        buffer: bytearray | None = getattr(self._scratch_local, "buffer", None)
+        if buffer is None or len(buffer) < size:
+            buffer = bytearray(min(max(size, 2 * len(buffer or b"")), SCRATCH_MAX_BYTES))
+            self._scratch_local.buffer = buffer
+        return memoryview(buffer)[:size]
+
     def _study_tag(self, tenant: str, study_uid: str) -> str:
-        return self._sealer.tag("study", tenant, study_uid)
+        return self._tag("study", tenant, study_uid)
 
     def _series_tag(self, tenant: str, study_uid: str, series_uid: str) -> str:
-        return self._sealer.tag("series", tenant, study_uid, series_uid)
+        return self._tag("series", tenant, study_uid, series_uid)
 
     def _volume_slot(self, tenant: str, study_uid: str, series_uid: str) -> str:
         return self._sealer.tag("volume", tenant, study_uid, series_uid)
