@@ -9,8 +9,9 @@ Native little-endian frames are copied straight into the volume in this process 
 memory copy is faster than shipping it anywhere). Encapsulated frames of a stack worth
 it (see :func:`workstation.dicom.loader` for the measurements) are sent to the process
 pool in batches: each batch is the encoded bytes of a few frames of one stack, sized to
-about 40 ms of decoding so that results stream back steadily; at most two batches per
-worker are in flight, which bounds the encoded bytes held at once. Everything else
+about 40 ms of decoding so that results stream back steadily (smaller towards the end,
+so that the workers finish together); at most four batches per worker are in flight,
+which bounds the encoded bytes held at once. Everything else
 (rare layouts, small series) is decoded here, frame by frame.
 
 A worker that dies (a codec crashing on a hostile file) breaks the pool: its batches are
@@ -48,6 +49,9 @@ log = logging.getLogger(__name__)
 _BATCH_TARGET_MS = 40.0
 _MAX_BATCH = 32
 _NATIVE_CHUNK = 32
+# Batches queued per worker process: enough that a worker never waits for this process
+# (which may not be scheduled at once on a busy machine) to hand it the next batch.
+_IN_FLIGHT_PER_WORKER = 4
 _NATIVE_THREADS = 2
 
 
@@ -111,6 +115,9 @@ class SeriesDecoding:
     _jobs: Iterator[tuple[FileWork, FrameJob]] = field(default_factory=lambda: iter(()))
     _lookahead: tuple[FileWork, FrameJob] | None = None
     _exhausted: bool = False
+    _pooled_left: int = 0  # frames of pooled works not submitted yet
+    _pooled_total: int = 0
+    _threads: ThreadPoolExecutor | None = None  # native reads
 
     def run(self) -> None:
         ordered = sorted(self.works, key=lambda w: (w.priority, w.stack, w.index))
@@ -125,20 +132,26 @@ class SeriesDecoding:
             if first is not None:
                 pooled.remove(first)
                 self._run_local(first)
+        self._pooled_left = self._pooled_total = sum(len(w.frames) for w in pooled)
         self._jobs = self._pooled_jobs(pooled)
-        while not self.events.cancelled():
-            self._fill()
-            if len(local) > 1 and local[0].route is FramePath.NATIVE:
-                self._native_step(local)
-                self._collect(block=False)
-            elif local:
-                self._run_local(local.pop(0))
-                self._collect(block=False)
-            elif self._in_flight:
-                self._collect(block=True)
-            elif self._lookahead is None and self._exhausted:
-                return
-        self._abandon()
+        try:
+            while not self.events.cancelled():
+                self._fill()
+                if len(local) > 1 and local[0].route is FramePath.NATIVE:
+                    self._native_step(local)
+                    self._collect(block=False)
+                elif local:
+                    self._run_local(local.pop(0))
+                    self._collect(block=False)
+                elif self._in_flight:
+                    self._collect(block=True)
+                elif self._lookahead is None and self._exhausted:
+                    return
+            self._abandon()
+        finally:
+            if self._threads is not None:
+                self._threads.shutdown(wait=True)
+                self._threads = None
 
     # -- pool ------------------------------------------------------------------------------
 
@@ -171,8 +184,10 @@ class SeriesDecoding:
         return item
 
     def _fill(self) -> None:
-        """Submit batches until two per worker are in flight (or nothing is left)."""
-        while len(self._in_flight) < 2 * min(self.workers, decode_pool.pool_size() or 1):
+        """Submit batches until ``_IN_FLIGHT_PER_WORKER`` per worker are in flight (or
+        nothing is left)."""
+        while len(self._in_flight) < _IN_FLIGHT_PER_WORKER * min(self.workers,
+                                                                  decode_pool.pool_size() or 1):
             first = self._take()
             if first is None:
                 return
@@ -188,6 +203,7 @@ class SeriesDecoding:
                     break
                 batch.works.append(item[0])
                 batch.jobs.append(item[1])
+            self._pooled_left -= len(batch.jobs)
             self._submit(batch)
 
     def _batch_size(self, work: FileWork) -> int:
@@ -199,7 +215,14 @@ class SeriesDecoding:
         assert description is not None
         cost = decode_cost_ms(description.transfer_syntax,
                               description.rows * description.columns)
-        return max(1, min(_MAX_BATCH, int(_BATCH_TARGET_MS / max(cost, 0.1))))
+        size = min(_MAX_BATCH, int(_BATCH_TARGET_MS / max(cost, 0.1)))
+        # Towards the end, smaller batches: the workers finish together instead of one
+        # decoding a last full batch alone. Not in the first half: the batch after the
+        # first slice's stays large, so that the first slice is reported first.
+        if 2 * self._pooled_left >= self._pooled_total:
+            return max(1, size)
+        workers = min(self.workers, decode_pool.pool_size() or 1)
+        return max(1, min(size, -(-self._pooled_left // (2 * workers))))
 
     def _submit(self, batch: _Batch) -> None:
         volume = self.volumes[batch.stack]
@@ -256,9 +279,11 @@ class SeriesDecoding:
         chunk = []
         while local and local[0].route is FramePath.NATIVE and len(chunk) < _NATIVE_CHUNK:
             chunk.append(local.pop(0))
-        with ThreadPoolExecutor(max_workers=_NATIVE_THREADS) as threads:
-            errors = list(threads.map(self._read_native, chunk))
-        for work, error in zip(chunk, errors, strict=True):
+        if self._threads is None:  # one pair of threads for the whole load
+            self._threads = ThreadPoolExecutor(max_workers=_NATIVE_THREADS,
+                                               thread_name_prefix="native-read")
+        errors = self._threads.map(self._read_native, chunk)
+        for work, error in zip(chunk, errors, strict=True):  # reported as each file lands
             if error is None:
                 for slot in work.slots:
                     self._frame_done(work, slot, None)

@@ -20,9 +20,16 @@ from multiprocessing.shared_memory import SharedMemory
 from pathlib import Path
 
 import numpy as np
+from pydicom.datadict import tag_for_keyword
 from pydicom.dataset import Dataset, FileMetaDataset
 
-from workstation.dicom.decoders import DecodeError, decode_into, use_throughput_order
+from workstation.dicom.decoders import (
+    DecodeError,
+    decode_codestream,
+    decode_into,
+    use_throughput_order,
+)
+from workstation.dicom.fast_dataset import forgetting, speed_up
 from workstation.dicom.file_reader import (
     HeaderError,
     Source,
@@ -52,7 +59,8 @@ def decode_jobs(out: np.ndarray, jobs: Sequence[FrameJob]) -> list[FrameOutcome]
     outcomes: list[FrameOutcome] = []
     for job in jobs:
         try:
-            decode_into(job.description.frame_dataset(job.payload), out, [job.slot])
+            if not _decode_direct(out, job):
+                decode_into(job.description.frame_dataset(job.payload), out, [job.slot])
         except DecodeError as exc:
             outcomes.append((job.slot, str(exc)))
         except Exception as exc:  # noqa: BLE001 - codecs raise anything on hostile data
@@ -60,6 +68,25 @@ def decode_jobs(out: np.ndarray, jobs: Sequence[FrameJob]) -> list[FrameOutcome]
         else:
             outcomes.append((job.slot, None))
     return outcomes
+
+
+def _decode_direct(out: np.ndarray, job: FrameJob) -> bool:
+    """Decode a simple frame without pydicom's machinery (see decode_codestream); False
+    when the frame needs pydicom. A plugin error falls back to pydicom too, which tries
+    the other plugins and words the error."""
+    description = job.description
+    if description.samples_per_pixel != 1 or out.ndim != 3:
+        return False
+    try:
+        arr = decode_codestream(description.transfer_syntax, job.payload, description.rows,
+                                description.columns, out.dtype,
+                                description.pixel_representation)
+    except Exception:  # noqa: BLE001 - codecs raise anything on hostile data
+        return False
+    if arr is None or arr.shape != out.shape[1:]:
+        return False
+    out[job.slot] = arr
+    return True
 
 
 def decode_batch_shared(
@@ -106,7 +133,7 @@ def parse_source(index: int, source: Source) -> ParsedFile:
     """Parse and validate one file's header (pixel data left unread)."""
     label = source_label(source, index)
     try:
-        ds = open_dataset(source)
+        ds = speed_up(open_dataset(source))
         record = make_record(index, label, source, ds)
         return ParsedFile(index, record, describe(ds), locate(ds))
     except HeaderError as exc:
@@ -124,13 +151,20 @@ _KEPT_KEYWORDS = (
 )
 
 
+_KEPT_TAGS = tuple(tag_for_keyword(keyword) for keyword in _KEPT_KEYWORDS)
+
+
 def _slim(ds: Dataset) -> Dataset:
-    slim = Dataset()
+    """The kept elements as they are, raw ones still raw (converted, if ever, by whoever
+    reads them, with the file's encoding carried over): converting them here cost as
+    much as building the record."""
+    kept = {tag: ds.get_item(tag, keep_deferred=True) for tag in _KEPT_TAGS if tag in ds}
+    slim = Dataset(kept)
+    implicit, little = ds.original_encoding
+    if implicit is not None and little is not None:
+        slim.set_original_encoding(implicit, little, ds.original_character_set)
     slim.file_meta = FileMetaDataset()
     slim.file_meta.TransferSyntaxUID = ds.file_meta.TransferSyntaxUID
-    for keyword in _KEPT_KEYWORDS:
-        if keyword in ds:
-            slim[keyword] = ds[keyword]
     return slim
 
 
@@ -139,9 +173,10 @@ def parse_batch(items: Sequence[tuple[int, str]]) -> list[ParsedFile]:
     slimmed dataset; files whose pixels the loader must hand to pydicom whole (see
     :func:`workstation.dicom.frame_source.frame_plan`) are parsed again by the caller."""
     parsed = []
-    for index, path in items:
-        result = parse_source(index, Path(path))
-        if result.record is not None:
-            result.record.dataset = _slim(result.record.dataset)
-        parsed.append(result)
+    with forgetting():
+        for index, path in items:
+            result = parse_source(index, Path(path))
+            if result.record is not None:
+                result.record.dataset = _slim(result.record.dataset)
+            parsed.append(result)
     return parsed

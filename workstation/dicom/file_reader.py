@@ -4,6 +4,10 @@ Files are parsed with the Pixel Data value deferred (pydicom's ``defer_size``): 
 is enough to group, sort and allocate a series, and each file's pixel bytes are read only
 when its slice is decoded, so a whole series is never held twice in memory.
 
+Files on disk in the common layout (explicit VR little endian up to Pixel Data) are parsed
+by :mod:`workstation.dicom.fast_reader`, which returns the dataset pydicom would, faster;
+everything else by pydicom itself.
+
 A Deflated Explicit VR Little Endian file (PS3.5 A.5) is inflated whole by the parser;
 its inflated size is measured first, streaming and bounded, so that a small file that
 inflates to gigabytes is refused instead of exhausting memory.
@@ -27,6 +31,8 @@ from pydicom.uid import (
     ExplicitVRLittleEndian,
     ImplicitVRLittleEndian,
 )
+
+from workstation.dicom.fast_reader import read_file
 
 Source = Path | bytes
 
@@ -189,6 +195,10 @@ def _infer_native_syntax(ds: Dataset) -> None:
 def _read(source: Source, defer: int | None, force: bool) -> Dataset:
     if in_memory(source):
         return pydicom.dcmread(io.BytesIO(bytes(source)), defer_size=defer, force=force)
+    if defer is not None and not force:
+        ds = read_file(source, defer)  # the common layout, the same dataset, faster
+        if ds is not None:
+            return ds
     return pydicom.dcmread(str(source), defer_size=defer, force=force)
 
 

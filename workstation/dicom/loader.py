@@ -52,13 +52,15 @@ __all__ = [
 # "2 processes": this loader with a warm pool (headers parsed there too, JPEG 2000 by
 # pylibjpeg, which costs less CPU per frame). Recorded by
 # ``python -m workstation.bench.decode_modes``; threads gain nothing beyond the overlap
-# of file reads with the GIL-holding codecs.
+# of file reads with the GIL-holding codecs. (Before the fast header path and direct codec
+# calls of workstation.dicom.fast_reader / fast_dataset / decoders: 418/2151/6143/1736
+# sequential, 304/1148/4361/922 with 2 processes.)
 MEASURED_MODES = """
 syntax         sequential  2 threads  2 processes
-uncompressed          418        464          304
-JPEG-LS              2151       2128         1148
-JPEG 2000            6143       5559         4361
-HTJ2K                1736       1501          922
+uncompressed          292        271          210
+JPEG-LS              1840       1833         1106
+JPEG 2000            6128       5789         4465
+HTJ2K                1362       1294          810
 """
 
 

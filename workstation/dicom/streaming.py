@@ -10,7 +10,7 @@ waits and returns the final :class:`LoadResult`, built by series assembly from t
 decoded pixels: slices of files that failed, and images repeated with identical pixels,
 are removed there, so its stacks may differ from the provisional ones.
 
-Memory is the volumes plus, while decoding, at most two batches of encoded frames per
+Memory is the volumes plus, while decoding, at most four batches of encoded frames per
 worker process; pydicom's deferred reading keeps the files' pixel data out of the parsed
 headers.
 """
@@ -29,6 +29,7 @@ from workstation.dicom import decode_pool
 from workstation.dicom.decode_schedule import FileWork, SeriesDecoding, StackVolume
 from workstation.dicom.decode_worker import ParsedFile, parse_batch, parse_source
 from workstation.dicom.decoders import decode_cost_ms
+from workstation.dicom.fast_dataset import forgetting
 from workstation.dicom.file_reader import Source, in_memory, source_label
 from workstation.dicom.frame_source import FramePath, frame_plan
 from workstation.dicom.load_report import FileError, LoadResult, Progress
@@ -51,7 +52,11 @@ POOL_MIN_MS_COLD = 400.0
 # cold pool costs more to start than it saves on fewer than POOL_MIN_HEADER_FILES_COLD).
 POOL_MIN_HEADER_FILES = 48
 POOL_MIN_HEADER_FILES_COLD = 1000
+# Headers go out in a multiple of the worker count of equal batches (at most this many
+# files each), so that the workers finish together instead of one parsing a last batch
+# alone while the volume waits.
 _HEADER_BATCH = 24
+_HEADER_BATCHES_PER_WORKER = 4
 
 
 class SeriesLoad:
@@ -193,13 +198,17 @@ def _parse_all(sources: Sequence[Source], use_pool: bool, workers: int) -> list[
         try:
             pool = decode_pool.get_pool(workers)
             items = [(i, str(s)) for i, s in enumerate(sources)]
-            futures = [pool.submit(parse_batch, items[k:k + _HEADER_BATCH])
-                       for k in range(0, len(items), _HEADER_BATCH)]
+            per_round = (decode_pool.pool_size() or workers) * _HEADER_BATCHES_PER_WORKER
+            count = per_round * max(1, -(-len(items) // (_HEADER_BATCH * per_round)))
+            size = -(-len(items) // count)
+            futures = [pool.submit(parse_batch, items[k:k + size])
+                       for k in range(0, len(items), size)]
             return [parsed for future in futures for parsed in future.result()]
         except Exception as exc:  # noqa: BLE001 - a broken pool falls back to this process
             log.warning("parsing headers in worker processes failed (%s)", type(exc).__name__)
             decode_pool.discard_pool()
-    return [parse_source(i, s) for i, s in enumerate(sources)]
+    with forgetting():
+        return [parse_source(i, s) for i, s in enumerate(sources)]
 
 
 def _first_slot(count: int, first_index: int | None) -> int:
