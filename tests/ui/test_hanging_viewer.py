@@ -169,3 +169,8 @@ def test_ct_with_prior_pairs_windows_and_scrolls_by_position(qtbot, open_viewer,
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["stages"][0]["viewports"][1]["series"]["study"] == "prior"
     assert hanging.choose(hanging.details[0]).id == "user-my-chest-with-prior"
+
+    # The reader overrides the hung 2x2 with 1x1: the stage's view keeps to the one cell.
+    viewer.set_layout(1, 1)
+    hanging._apply_stage_view()
+    assert list(hanging._views) == [0]

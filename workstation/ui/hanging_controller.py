@@ -217,11 +217,14 @@ class HangingController(QObject):
         if stage is None:
             return
         viewports = self.viewer.grid.visible_viewports()
-        items = [(viewports[i], stage.viewports[i]) for i in self._hung]
+        # The reader may have changed the layout since the stage was hung (say 2x2 to 1x1):
+        # only the cells still on screen keep the stage's scale and sync.
+        shown = [i for i in sorted(self._hung) if i < len(viewports)]
+        items = [(viewports[i], stage.viewports[i]) for i in shown]
         apply_scale(items, stage.scale)
-        self.sync.set_groups([([viewports[m] for m in g.members if m in self._hung], g.kinds)
+        self.sync.set_groups([([viewports[m] for m in g.members if m in shown], g.kinds)
                               for g in stage.sync_groups])
-        self._views = {i: _view_state(viewports[i]) for i in self._hung}
+        self._views = {i: _view_state(viewports[i]) for i in shown}
 
     def _realign(self, viewport: Viewport) -> None:
         stage = self.stage
