@@ -240,3 +240,23 @@ def test_critical_badge_is_painted_as_an_outlined_pill(qtbot, fake_hub):
         and image.pixelColor(x, y).red() > 150
     ]
     assert reds, "no badge outline or text in the critical column"
+
+
+def test_description_stays_readable_and_the_hospital_yields(qtbot, item_factory):
+    from dataclasses import replace
+
+    from workstation.ui.worklist_table import WorklistTable
+
+    model = WorklistModel()
+    long_name = "Ankara Demo Eğitim ve Araştırma Hastanesi Radyoloji Kliniği"
+    model.set_items([replace(item_factory(1), description="Toraks BT (kontrastlı)",
+                             hospital=long_name)])
+    table = WorklistTable(model)
+    qtbot.addWidget(table)
+    table.resize(1400, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    table.fit_columns()
+    wanted = table.fontMetrics().horizontalAdvance("Toraks BT (kontrastlı)")
+    assert table.columnWidth(Column.DESCRIPTION) >= wanted  # not elided
+    assert model.index(0, Column.HOSPITAL).data(Qt.ItemDataRole.ToolTipRole) == long_name

@@ -307,6 +307,8 @@ class WorklistModel(QAbstractTableModel):
                 "WorklistModel",
                 "%1 critical result communications not yet acknowledged by the recipients.",
             ).replace("%1", str(item.open_critical))
+        if col is Column.HOSPITAL:  # the column is elided when the window is narrow
+            return self._display(item, col) or None
         return item.clinical_notes or None
 
     def _display(self, item: WorklistItem, col: Column) -> str:

@@ -42,7 +42,9 @@ class WorklistTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        # The hospital name is long and the same on most rows of one reader: it yields
+        # the space (elided, full name in the tooltip); the description is read on every row.
+        header.setSectionResizeMode(Column.HOSPITAL, QHeaderView.ResizeMode.Stretch)
         for col, width in _COLUMN_WIDTHS.items():
             self.setColumnWidth(col, width)
 
@@ -53,13 +55,14 @@ class WorklistTable(QTableView):
         super().keyPressEvent(event)
 
     def fit_columns(self) -> None:
-        """Size columns to their content once, so accession numbers and hospital names
-        are readable; the description takes the remaining width."""
+        """Size columns to their content once, so names, accession numbers and descriptions
+        are readable; the hospital takes the remaining width."""
         for col in Column:
-            if col is Column.DESCRIPTION:
+            if col is Column.HOSPITAL:
                 continue
             hint = max(self.sizeHintForColumn(col), self.horizontalHeader().sectionSizeHint(col))
-            self.setColumnWidth(col, min(max(hint + 12, _COLUMN_WIDTHS.get(col, 60)), 280))
+            self.setColumnWidth(col, min(max(hint + 12, _COLUMN_WIDTHS.get(col, 60)),
+                                         _COLUMN_CAPS.get(col, 200)))
 
     def top_visible_study(self) -> Anchor | None:
         """The study in the first visible row and the scroll offset; None at the top."""
@@ -86,14 +89,16 @@ class WorklistTable(QTableView):
 
 _COLUMN_WIDTHS = {  # minimum widths; content may widen them
     Column.PRIORITY: 96,
-    Column.PATIENT: 180,
-    Column.PATIENT_ID: 100,
+    Column.PATIENT: 170,
+    Column.PATIENT_ID: 90,
     Column.ACCESSION: 110,
-    Column.MODALITY: 80,
-    Column.STUDY_DATE: 130,
-    Column.HOSPITAL: 160,
-    Column.STATUS: 140,
-    Column.CLAIM: 110,
-    Column.CRITICAL: 150,
-    Column.PRIORS: 60,
+    Column.MODALITY: 60,
+    Column.DESCRIPTION: 150,
+    Column.STUDY_DATE: 120,
+    Column.HOSPITAL: 120,
+    Column.STATUS: 120,
+    Column.CLAIM: 90,
+    Column.CRITICAL: 110,
+    Column.PRIORS: 56,
 }
+_COLUMN_CAPS = {Column.PATIENT: 240, Column.DESCRIPTION: 240}  # others: 200
