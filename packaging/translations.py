@@ -4,10 +4,12 @@ pyside6-lupdate and compiled to ``.qm`` with pyside6-lrelease.
     python packaging/translations.py update    # re-scan the sources into the .ts files
     python packaging/translations.py compile   # .ts -> .qm (make run/test/package do it)
     python packaging/translations.py status    # unfinished messages per language
-    python packaging/translations.py fill FILE.json   # {source: Turkish text} into tr
+    python packaging/translations.py fill FILE.json [tr|en]   # {source: text} into tr
 
-lupdate cannot see strings that live in data files (shortcut labels, preset names, toolbar
-labels passed through a small ``_tr`` helper); ``update`` writes them into a generated
+lupdate cannot see strings that live in data files (shortcut labels, window and volume
+preset names, anonymization profile labels, hanging protocol and stage names, module
+tables of names looked up inside ``translate(...)``, toolbar labels passed through a
+small ``_tr`` helper); ``update`` writes them into a generated
 Python file that lupdate scans as well. PySide6 looks strings up under the *runtime* class
 name, which differs from lupdate's context for subclasses and for ``other.tr(...)`` calls;
 ``compile`` therefore adds every message once more under the context ``@``, the fallback
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS_DIR = ROOT / "translations"
 LANGUAGES = ("tr", "en")
+SOURCE_LANGUAGE = "en"
 SOURCES = [ROOT / "workstation" / "ui"]
 FALLBACK_CONTEXT = "@"
 TRANSLATE_NAMES = {"translate", "QT_TRANSLATE_NOOP"}
@@ -77,16 +81,55 @@ def data_strings() -> list[tuple[str, str]]:
                 out.append(("Presets", str(group["name"])))
     for path in sorted((ROOT / "resources" / "volume_presets").glob("*.json")):
         out.append(("VolumePresets", str(json.loads(path.read_text("utf-8"))["name"])))
+    for path in sorted((ROOT / "resources" / "anonymization").glob("*.json")):
+        profile = json.loads(path.read_text("utf-8"))  # shown by the export dialog
+        out += [("Anonymization", str(profile[k])) for k in ("label", "description")
+                if profile.get(k)]
+    for path in sorted((ROOT / "resources" / "hanging_protocols").glob("*.json")):
+        protocol = json.loads(path.read_text("utf-8"))  # named in the viewer's status bar
+        out.append(("HangingProtocols", str(protocol["name"])))
+        out += [("HangingProtocols", str(stage["name"]))
+                for stage in protocol.get("stages", []) if stage.get("name")]
     for source in SOURCES:
         for path in sorted(source.rglob("*.py")):
             tree = ast.parse(path.read_text("utf-8"))
             wrappers = _wrapper_contexts(tree)
+            tables = _string_tables(tree)
             for call in ast.walk(tree):
                 if (isinstance(call, ast.Call) and _name(call.func) in wrappers and call.args
                         and isinstance(call.args[0], ast.Constant)
                         and isinstance(call.args[0].value, str)):
                     out.append((wrappers[_name(call.func)], call.args[0].value))
+                out += _table_lookups(call, tables)
     return sorted(set(out))
+
+
+def _string_tables(tree: ast.Module) -> dict[str, list[str]]:
+    """Module-level ``_NAMES = {"axial": "Axial", ...}`` (or tuples/lists of strings)."""
+    found = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)):
+            continue
+        value = node.value
+        items = value.values if isinstance(value, ast.Dict) else (
+            value.elts if isinstance(value, ast.Tuple | ast.List) else [])
+        texts = [i.value for i in items if isinstance(i, ast.Constant)
+                 and isinstance(i.value, str)]
+        if texts and len(texts) == len(items):
+            found[node.targets[0].id] = texts
+    return found
+
+
+def _table_lookups(call: ast.AST, tables: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """``translate("Ctx", _NAMES.get(key, key))``: every value of the table, under Ctx."""
+    if not (isinstance(call, ast.Call) and _name(call.func) in TRANSLATE_NAMES
+            and len(call.args) >= 2 and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)):
+        return []
+    names = {n.id for n in ast.walk(call.args[1]) if isinstance(n, ast.Name)}
+    return [(str(call.args[0].value), text) for name in sorted(names & tables.keys())
+            for text in tables[name]]
 
 
 def _walk_dicts(value: object):
@@ -111,6 +154,28 @@ def update() -> None:
                    "-no-obsolete", "-source-language", "en", "-target-language", language,
                    *map(str, SOURCES), str(extra), "-ts", str(ts_path(language))]
             subprocess.run(cmd, check=True)
+    complete_source_language(ts_path(SOURCE_LANGUAGE))
+
+
+def complete_source_language(path: Path) -> int:
+    """The sources are English, so an unfinished message of the English catalogue reads
+    as its source; only numerus messages need their singular and plural written
+    (``fill FILE.json en``)."""
+    tree = ET.parse(path)  # noqa: S314
+    changed = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if message.get("numerus") == "yes" or translation is None:
+            continue
+        source = message.findtext("source") or ""
+        if translation.get("type") == "unfinished" and (translation.text or "").strip() in (
+                "", source):  # empty, or lupdate's same-text guess
+            translation.text = source
+            translation.attrib.pop("type")
+            changed += 1
+    ET.indent(tree)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return changed
 
 
 # -- compile -------------------------------------------------------------------------------
@@ -200,6 +265,29 @@ def unfinished(language: str) -> list[str]:
     return out
 
 
+def placeholder_mismatches(language: str) -> list[str]:
+    """Sources whose translation lost or invented a ``%1``/``%n`` placeholder or an
+    ``&`` accelerator (the code fills the placeholders in by text replacement)."""
+    tree = ET.parse(ts_path(language))  # noqa: S314
+    out = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None or translation.get("type") == "unfinished":
+            continue
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [
+            translation.text or ""]
+        for form in forms:
+            if sorted(re.findall(r"%(?:\d|n|v|m)", source)) != sorted(
+                    re.findall(r"%(?:\d|n|v|m)", form)):
+                if message.get("numerus") != "yes" or set(re.findall(r"%\d", source)) != set(
+                        re.findall(r"%\d", form)):
+                    out.append(source)
+            if re.search(r"&\w", source) and not re.search(r"&\w", form):
+                out.append(source)
+    return sorted(set(out))
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "status"
     if command == "update":
@@ -213,7 +301,12 @@ def main(argv: list[str]) -> int:
     elif command == "status":
         for language in LANGUAGES:
             if ts_path(language).exists():
-                print(f"{language}: {len(unfinished(language))} unfinished")
+                total = len(ET.parse(ts_path(language)).getroot().findall(".//message"))  # noqa: S314
+                missing = unfinished(language)
+                print(f"{language}: {total - len(missing)} translated, "
+                      f"{len(missing)} unfinished")
+                for source in placeholder_mismatches(language):
+                    print(f"  placeholder or accelerator differs: {source!r}")
     else:
         print(__doc__)
         return 2
