@@ -106,7 +106,7 @@ def remember_sign_in(store: EncryptedStore, username: str, password: str,
         "salt": _b64(salt),
         "scrypt": dataclasses.asdict(params),
         "digest": _b64(digest),
-        "user": None if user is None else _encode(user),
+        "user": None if user is None else encode_record(user),
         "saved_at": time.time(),
     }
     store.records.put(VERIFIER_RECORD, json.dumps(record).encode("utf-8"))
@@ -116,7 +116,7 @@ def save_worklist_snapshot(store: EncryptedStore, items: Sequence[WorklistItem],
                            now: float | None = None) -> None:
     """Keep the worklist as last seen online, for reading offline."""
     record = {"format": FORMAT, "saved_at": time.time() if now is None else now,
-              "items": [_encode(item) for item in items]}
+              "items": [encode_record(item) for item in items]}
     store.records.put(SNAPSHOT_RECORD, json.dumps(record).encode("utf-8"))
 
 
@@ -131,7 +131,7 @@ def load_worklist_snapshot(store: EncryptedStore) -> tuple[list[WorklistItem], f
         return [], None
     try:
         data = json.loads(raw)
-        return [_decode_item(i) for i in data["items"]], float(data["saved_at"])
+        return [decode_item(i) for i in data["items"]], float(data["saved_at"])
     except (ValueError, KeyError, TypeError):
         log.warning("the worklist snapshot could not be read")
         return [], None
@@ -197,7 +197,7 @@ def _unb64(text: str) -> bytes:
 
 
 # -- JSON of core dataclasses --------------------------------------------------------------
-def _encode(obj: Any) -> dict[str, Any]:
+def encode_record(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
@@ -221,7 +221,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _decode_item(data: dict[str, Any]) -> WorklistItem:
+def decode_item(data: dict[str, Any]) -> WorklistItem:
     names = {f.name for f in dataclasses.fields(WorklistItem)}
     values = {k: _plain(v) for k, v in data.items() if k in names}
     values["priority"] = Priority(values["priority"])

@@ -33,7 +33,7 @@ from workstation.core.study import (
     StudyStatus,
     WorklistItem,
 )
-from workstation.services.offline_login import _decode_item, _encode
+from workstation.services.offline_login import decode_item, encode_record
 
 if TYPE_CHECKING:
     from pydicom.dataset import Dataset
@@ -60,7 +60,7 @@ def remember_detail(store: EncryptedStore, detail: StudyDetail) -> None:
         for s in detail.series
     ]
     data = json.dumps({"format": FORMAT, "series": series,
-                       "item": _encode(item)}).encode("utf-8")
+                       "item": encode_record(item)}).encode("utf-8")
     try:
         store.records.put(_record_name(item.tenant_id, item.study_uid), data)
     except OSError as exc:
@@ -149,7 +149,7 @@ def _remembered_item(store: EncryptedStore, tenant: str, study_uid: str) -> Work
     if data is None or not isinstance(data.get("item"), dict):
         return None
     try:
-        item = _decode_item(data["item"])
+        item = decode_item(data["item"])
     except (KeyError, TypeError, ValueError):
         log.warning("a remembered worklist row could not be read")
         return None
