@@ -242,7 +242,17 @@ class SeriesDecoding:
             return
         done, _ = wait(list(self._in_flight), timeout=None if block else 0,
                        return_when=FIRST_COMPLETED)
-        for future in done:
+        if not done:
+            return
+        # The slice shown first is reported first, even when a later batch finished
+        # before it (another worker, scheduling): its batch is one frame, so wait for it.
+        firsts = [f for f, b in self._in_flight.items()
+                  if f not in done and any(w.priority == 0 for w in b.works)]
+        if firsts:
+            wait(firsts)
+            done = {f for f in self._in_flight if f.done()}
+        # Then in submission order, not the set's.
+        for future in [f for f in self._in_flight if f in done]:
             batch = self._in_flight.pop(future)
             try:
                 outcomes = future.result()
