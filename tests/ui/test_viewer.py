@@ -81,6 +81,10 @@ def test_clicking_a_thumbnail_shows_that_series(qtbot, viewer):
 def test_keys_reach_the_viewport_after_loading(qtbot, viewer):
     with qtbot.waitSignal(viewer.series_ready, timeout=SERIES_WAIT_MS):
         viewer.start()
+    # Let the rest of the study settle (under load it may still be arriving), so no late
+    # event moves the slice between the key press and the check.
+    viewer.loader.wait(10_000)
+    qtbot.wait(50)
     sv = viewer.viewport.slice_view
     before = sv.slice_index
     qtbot.keyClick(viewer.viewport.canvas, Qt.Key.Key_Down)
