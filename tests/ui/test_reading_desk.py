@@ -152,6 +152,8 @@ def test_new_stat_during_reading_never_takes_focus_from_the_image(
     app, window = signed_in_app, signed_in_app.worklist_window
     viewer = app.open_study(fake_hub.items[0])
     qtbot.waitUntil(lambda: viewer.is_series_ready, timeout=SERIES_WAIT_MS)
+    viewer.loader.wait(10_000)  # the rest of the study settled: no late event moves the slice
+    qtbot.wait(50)
     viewer.activateWindow()  # the reader clicked into the viewer
     qtbot.waitUntil(lambda: QApplication.activeWindow() is viewer, timeout=5000)
     canvas = viewer.viewport.canvas
