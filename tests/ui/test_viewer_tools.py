@@ -78,8 +78,8 @@ def test_cine_advances_and_wraps(qtbot, viewer):
     start = sv.slice_index
     press(qtbot, viewer, Qt.Key.Key_Space)
     assert viewer.cine.running
-    qtbot.waitUntil(lambda: sv.slice_index != start, timeout=2000)
-    qtbot.waitUntil(lambda: sv.slice_index < start, timeout=3000)  # went round the end
+    qtbot.waitUntil(lambda: sv.slice_index != start, timeout=10_000)
+    qtbot.waitUntil(lambda: sv.slice_index < start, timeout=30_000)  # went round the end
     press(qtbot, viewer, Qt.Key.Key_Space)
     assert not viewer.cine.running
     stopped = sv.slice_index
