@@ -11,10 +11,11 @@ an export never happens unrecorded.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from workstation.services.audit_sink import SinkSlot
 
 log = logging.getLogger(__name__)
 
@@ -40,31 +41,15 @@ class ExportEvent:
 
 AuditSink = Callable[[ExportEvent], None]
 
-_lock = threading.Lock()
-_sink: AuditSink | None = None
-
-
-def connect_audit(sink: AuditSink | None) -> None:
-    """Route every later export event to ``sink`` (None disconnects)."""
-    global _sink
-    with _lock:
-        _sink = sink
-
-
-def disconnect_audit(sink: AuditSink) -> None:
-    """Disconnect ``sink`` if it is still the connected one: a session ending after the
-    next one started (switching server profiles) leaves the new session's sink alone."""
-    global _sink
-    with _lock:
-        if _sink is sink:
-            _sink = None
+_slot: SinkSlot[ExportEvent] = SinkSlot()
+connect_audit = _slot.connect
+disconnect_audit = _slot.disconnect
 
 
 def audit_export(event: ExportEvent, sink: AuditSink | None = None) -> None:
     """Record one export. A failing audit sink is an error the caller must see: an export
     that cannot be audited is reported, not silently accepted."""
-    with _lock:
-        target = sink or _sink
+    target = _slot.target(sink)
     if target is None:
         log.info("export %s: %d instance(s) from %d study(ies) to %s, profile %s, %s",
                  event.action, event.instances, len(event.study_uids),

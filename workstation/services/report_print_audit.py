@@ -12,10 +12,11 @@ unrecorded.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from workstation.services.audit_sink import SinkSlot
 
 log = logging.getLogger(__name__)
 
@@ -38,31 +39,15 @@ class PrintEvent:
 
 PrintSink = Callable[[PrintEvent], None]
 
-_lock = threading.Lock()
-_sink: PrintSink | None = None
-
-
-def connect_audit(sink: PrintSink | None) -> None:
-    """Route every later print event to ``sink`` (None disconnects)."""
-    global _sink
-    with _lock:
-        _sink = sink
-
-
-def disconnect_audit(sink: PrintSink) -> None:
-    """Disconnect ``sink`` if it is still the connected one (a session ending after the
-    next one started leaves the new session's sink alone)."""
-    global _sink
-    with _lock:
-        if _sink is sink:
-            _sink = None
+_slot: SinkSlot[PrintEvent] = SinkSlot()
+connect_audit = _slot.connect
+disconnect_audit = _slot.disconnect
 
 
 def audit_print(event: PrintEvent, sink: PrintSink | None = None) -> None:
     """Record one print. A failing sink raises: the caller tells the reader that the print
     could not be recorded rather than hiding it."""
-    with _lock:
-        target = sink or _sink
+    target = _slot.target(sink)
     if target is None:
         log.info("print %s: %d page(s), version %s, to %s, %s", event.action, event.pages,
                  event.version if event.version is not None else "-",
