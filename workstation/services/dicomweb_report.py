@@ -11,10 +11,11 @@ from workstation.core.report import ReportDraft
 from workstation.core.study import WorklistItem
 from workstation.dicomweb.client import DicomWebClient
 from workstation.dicomweb.stow import StoreResult
-from workstation.reporting.document import Patient, Signature, StudyInfo, from_text
+from workstation.reporting.document import Signature, from_text
 from workstation.reporting.encapsulated_pdf import encapsulated_pdf_bytes
 from workstation.reporting.pdf import render_pdf
 from workstation.reporting.sr import sr_bytes
+from workstation.services.report_artifacts import patient_of, study_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +34,9 @@ def report_objects(draft: ReportDraft, item: WorklistItem, author: str, *,
     study attributes come from the worklist row (i.e. from the archive's own QIDO-RS
     answer, so the objects file into the same patient and study)."""
     when = when or datetime.now().astimezone()
-    birth = item.patient_birth_date.strftime("%Y%m%d") if item.patient_birth_date else ""
-    moment = item.study_datetime
     doc = from_text(
         draft.findings, draft.impression, language,
-        patient=Patient(item.patient_name, item.patient_id, birth, item.patient_sex),
-        study=StudyInfo(item.study_uid, item.accession,
-                        moment.strftime("%Y%m%d") if moment else "",
-                        moment.strftime("%H%M%S") if moment else "",
-                        item.description, item.modality.split("/")[0]),
+        patient=patient_of(item), study=study_of(item),
         signature=Signature(author, when.isoformat(), str(draft.kind)),
         institution=institution,
     )

@@ -57,12 +57,25 @@ def _index_name(study_uid: str) -> str:
     return f"report-artifact:{study_uid}:index"
 
 
+def patient_of(item: WorklistItem) -> Patient:
+    """The report's patient block from the worklist row (DICOM DA for the birth date)."""
+    birth = item.patient_birth_date.strftime("%Y%m%d") if item.patient_birth_date else ""
+    return Patient(item.patient_name, item.patient_id, birth, item.patient_sex)
+
+
+def study_of(item: WorklistItem) -> StudyInfo:
+    """The report's study block from the worklist row (DICOM DA/TM, first modality)."""
+    moment = item.study_datetime
+    return StudyInfo(item.study_uid, item.accession,
+                     moment.strftime("%Y%m%d") if moment else "",
+                     moment.strftime("%H%M%S") if moment else "",
+                     item.description, item.modality.split("/")[0])
+
+
 def document(draft: ReportDraft, item: WorklistItem, author: str, *, version: int,
              language: str, when: datetime, structured: StructuredReport | None = None,
              amendment: Amendment | None = None, title: str = "") -> ReportDocument:
     """The report as signed, with the study's identity from its worklist row."""
-    birth = item.patient_birth_date.strftime("%Y%m%d") if item.patient_birth_date else ""
-    moment = item.study_datetime
     measurements: tuple[dict[str, Any], ...] = ()
     keys: tuple[KeyImage, ...] = ()
     if structured is not None:
@@ -71,11 +84,7 @@ def document(draft: ReportDraft, item: WorklistItem, author: str, *, version: in
                      for k in structured.key_images)
     return from_text(
         draft.findings, draft.impression, language,
-        patient=Patient(item.patient_name, item.patient_id, birth, item.patient_sex),
-        study=StudyInfo(item.study_uid, item.accession,
-                        moment.strftime("%Y%m%d") if moment else "",
-                        moment.strftime("%H%M%S") if moment else "",
-                        item.description, item.modality.split("/")[0]),
+        patient=patient_of(item), study=study_of(item),
         signature=Signature(author, when.isoformat(), str(draft.kind)),
         institution=item.hospital, version=version, amendment=amendment,
         measurements=measurements, key_images=keys, title=title,
