@@ -22,7 +22,7 @@ class MemoryKeyring(KeyringBackend):
         self.secrets[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:
-        del self.secrets[(service, username)]
+        self.secrets.pop((service, username), None)
 
 
 def memory_keychain() -> Iterator[MemoryKeyring]:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from keyring.backend import KeyringBackend
 from pydicom import dcmread
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout
 
 from tests.integration.orthanc_server import PASSWORD, USER, Orthanc, start_orthanc
+from tests.ui.keychain_double import MemoryKeyring
 from workstation.dicom.decoders import decode_frames
 from workstation.dicomweb import dicom_json as dj
 from workstation.dicomweb.client import DicomWebClient
@@ -30,23 +30,6 @@ from workstation.ui.server_profiles import (
     ServerProfile,
     attach_profile_button,
 )
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
 
 
 def _ct_files(shared: Path) -> list[Path]:
@@ -89,7 +72,7 @@ def test_profiles_keep_secrets_out_of_settings(tmp_path):
     with pytest.raises(ValueError):
         store.save(ServerProfile("bad", "pacs.example"))
     store.remove("pacs-a")
-    assert store.current() == HUB and (KEYRING_SERVICE, "pacs-a") not in backend.values
+    assert store.current() == HUB and (KEYRING_SERVICE, "pacs-a") not in backend.secrets
 
 
 def test_servers_button_sits_in_the_sign_in_dialog(qtbot):

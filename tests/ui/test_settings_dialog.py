@@ -7,34 +7,17 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog
 
+from tests.ui.keychain_double import MemoryKeyring
 from workstation.core import presets
 from workstation.ui import i18n, server_profiles, settings_values, theme
 from workstation.ui.server_profiles import HUB, ProfileStore, ServerProfile
 from workstation.ui.settings_dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
 
 
 @pytest.fixture
@@ -206,13 +189,13 @@ def test_servers_page_choice_is_saved_and_cancel_keeps_it(qtbot, dialog, profile
 
 def test_servers_page_removes_a_profile_and_its_secret(dialog, profiles, keychain) -> None:
     page = dialog.servers
-    assert keychain.values[(server_profiles.KEYRING_SERVICE, "orthanc")] == "pacs-secret"
+    assert keychain.secrets[(server_profiles.KEYRING_SERVICE, "orthanc")] == "pacs-secret"
     page.list.setCurrentRow(page.names().index("orthanc"))
     assert page.remove_button.isEnabled()
     page.remove_button.click()
     assert page.names() == [HUB, "cloud"] and page.selected() == HUB
     assert profiles.profile("orthanc") is None
-    assert (server_profiles.KEYRING_SERVICE, "orthanc") not in keychain.values
+    assert (server_profiles.KEYRING_SERVICE, "orthanc") not in keychain.secrets
     assert "pacs-secret" not in str(QSettings().value(server_profiles.PROFILES_KEY))
 
 
@@ -235,6 +218,6 @@ def test_servers_page_adds_a_profile_through_the_profile_dialog(dialog, profiles
     assert page.selected() == "dcm4chee"
     assert profiles.current() == HUB  # in use only once the settings are saved
     assert profiles.profile("dcm4chee").username == "reader"
-    assert keychain.values[(server_profiles.KEYRING_SERVICE, "dcm4chee")] == "arc-secret"
+    assert keychain.secrets[(server_profiles.KEYRING_SERVICE, "dcm4chee")] == "arc-secret"
     assert "arc-secret" not in str(QSettings().value(server_profiles.PROFILES_KEY))
     assert dialog.save() and profiles.current() == "dcm4chee"
