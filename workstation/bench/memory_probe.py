@@ -47,6 +47,33 @@ def _high_water() -> int:
     return 0
 
 
+class PeakRss:
+    """This process's peak resident bytes over a stretch of work: sampled on a thread every
+    ``period`` seconds from the start, and read back from VmHWM where the kernel lets the
+    high-water mark be reset (so a spike between two samples still counts)."""
+
+    def __init__(self, period: float) -> None:
+        self._period = period
+        self._reset = _reset_high_water()
+        self.baseline = _rss()
+        self._peak = self.baseline
+        self._running = threading.Event()
+        self._running.set()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while self._running.is_set():
+            self._peak = max(self._peak, _rss())
+            time.sleep(self._period)
+
+    def stop(self) -> int:
+        """Stop sampling; the peak in bytes."""
+        self._running.clear()
+        self._thread.join()
+        return max(self._peak, _rss(), _high_water() if self._reset else 0)
+
+
 def main(argv: list[str]) -> int:
     files = [Path(line) for line in Path(argv[0]).read_text().splitlines() if line.strip()]
     from workstation.dicom import decode_pool
@@ -54,28 +81,15 @@ def main(argv: list[str]) -> int:
 
     decode_pool.warm_up(wait=True)
     time.sleep(0.2)
-    reset = _reset_high_water()
-    baseline = _rss()
+    peak = PeakRss(0.001)
+    baseline = peak.baseline
     workers_before = sum(_rss(str(pid)) for pid in decode_pool.worker_pids())
-    peak = [baseline]
-    running = threading.Event()
-    running.set()
-
-    def sample() -> None:
-        while running.is_set():
-            peak[0] = max(peak[0], _rss())
-            time.sleep(0.001)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
     start = time.perf_counter()
     result = load_series(files)
     load_s = time.perf_counter() - start
     voxel_bytes = sum(stack.pixels.nbytes for stack in result.stacks)
     checksum = sum(int(stack.pixels.sum(dtype="int64")) for stack in result.stacks)
-    running.clear()
-    sampler.join()
-    peak_rss = max(peak[0], _rss(), _high_water() if reset else 0)
+    peak_rss = peak.stop()
     workers_after = sum(_rss(str(pid)) for pid in decode_pool.worker_pids())
     print(json.dumps({
         "baseline": baseline,

@@ -18,7 +18,6 @@ import json
 import os
 import statistics
 import sys
-import threading
 import time
 
 os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
@@ -26,7 +25,7 @@ os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
 import numpy as np  # noqa: E402
 from vtkmodules.vtkRenderingCore import vtkRenderWindow  # noqa: E402
 
-from workstation.bench.memory_probe import _high_water, _reset_high_water, _rss  # noqa: E402
+from workstation.bench.memory_probe import PeakRss  # noqa: E402
 from workstation.core.mpr_geometry import PLANES, MprState, PlaneSpec  # noqa: E402
 from workstation.core.stack import ImageStack, SeriesHeader  # noqa: E402
 from workstation.core.window import Window  # noqa: E402
@@ -133,19 +132,8 @@ def memory(slices: int, size: int) -> dict[str, object]:
     # The application has its viewports' OpenGL contexts before any series is opened.
     windows = [_window() for _ in range(4)]
     time.sleep(0.1)
-    reset = _reset_high_water()
-    baseline = _rss()
-    peak = [baseline]
-    running = threading.Event()
-    running.set()
-
-    def sample() -> None:
-        while running.is_set():
-            peak[0] = max(peak[0], _rss())
-            time.sleep(0.002)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    peak = PeakRss(0.002)
+    baseline = peak.baseline
     stack = phantom(slices, size)
     start = time.perf_counter()
     volume = SharedVolume(stack)
@@ -168,9 +156,7 @@ def memory(slices: int, size: int) -> dict[str, object]:
     rendering.end_interaction()
     still_s = time.perf_counter() - start
     mode = "CPU ray cast" if rendering.software_gl else "GPU ray cast"
-    running.clear()
-    sampler.join()
-    peak_rss = max(peak[0], _rss(), _high_water() if reset else 0)
+    peak_rss = peak.stop()
     return {"baseline": baseline, "peak": peak_rss, "peak_above_baseline": peak_rss - baseline,
             "voxel_bytes": int(volume.voxel_bytes), "open_s": round(open_s, 4),
             "render_mode": mode, "render_stride": volume.render_stride,
