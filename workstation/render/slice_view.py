@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import numpy as np
-from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
+from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkImageData
 from vtkmodules.vtkCommonMath import vtkMatrix4x4
 from vtkmodules.vtkRenderingCore import (
@@ -33,7 +33,6 @@ from vtkmodules.vtkRenderingCore import (
     vtkImageSliceMapper,
     vtkRenderer,
     vtkRenderWindow,
-    vtkWindowToImageFilter,
 )
 
 # Registers the OpenGL implementations (render window, mappers) and the text renderer.
@@ -46,6 +45,7 @@ from workstation.core.lut import LookupTable
 from workstation.core.stack import ImageStack
 from workstation.core.window import Window
 from workstation.render.annotations import font_size_for
+from workstation.render.frame_capture import frame_rgb
 from workstation.render.lut import GrayLookupTable
 from workstation.render.measure_layer import MeasureLayer
 from workstation.render.overlay_layers import OverlayLayers, has_spacing
@@ -286,15 +286,7 @@ class SliceView(SliceNavigation, SliceLayers):
     def capture(self) -> np.ndarray:
         """The rendered frame as (height, width, 3) uint8, first row = top of the view."""
         self.render()
-        grabber = vtkWindowToImageFilter()
-        grabber.SetInput(self.render_window)
-        grabber.SetInputBufferTypeToRGB()
-        grabber.ReadFrontBufferOff()
-        grabber.Update()
-        image = grabber.GetOutput()
-        width, height, _ = image.GetDimensions()
-        rgb = vtk_to_numpy(image.GetPointData().GetScalars()).reshape(height, width, 3)
-        return np.ascontiguousarray(rgb[::-1])  # VTK rows run bottom to top
+        return frame_rgb(self.render_window)
 
     # -- internals -------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ Like SliceView, the view owns no event handling: the Qt widget calls :meth:`rota
 from __future__ import annotations
 
 import numpy as np
-from vtkmodules.util.numpy_support import vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkPiecewiseFunction
 from vtkmodules.vtkRenderingCore import (
     vtkColorTransferFunction,
@@ -25,7 +24,6 @@ from vtkmodules.vtkRenderingCore import (
     vtkTextActor,
     vtkVolume,
     vtkVolumeProperty,
-    vtkWindowToImageFilter,
 )
 from vtkmodules.vtkRenderingVolume import vtkFixedPointVolumeRayCastMapper
 from vtkmodules.vtkRenderingVolumeOpenGL2 import vtkSmartVolumeMapper
@@ -34,6 +32,7 @@ import vtkmodules.vtkRenderingFreeType  # noqa: F401  isort: skip
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  isort: skip
 
 from workstation.core.volume_presets import VolumePreset, presets_for, stored_points
+from workstation.render.frame_capture import frame_rgb
 from workstation.render.mpr.volume import SharedVolume
 
 INTERACTIVE_FACTOR = 4.0  # sample distance multiplier while dragging
@@ -226,12 +225,4 @@ class VolumeView:
 
     def capture(self) -> np.ndarray:
         self.render()
-        grabber = vtkWindowToImageFilter()
-        grabber.SetInput(self.render_window)
-        grabber.SetInputBufferTypeToRGB()
-        grabber.ReadFrontBufferOff()
-        grabber.Update()
-        image = grabber.GetOutput()
-        width, height, _ = image.GetDimensions()
-        rgb = vtk_to_numpy(image.GetPointData().GetScalars()).reshape(height, width, 3)
-        return np.ascontiguousarray(rgb[::-1])
+        return frame_rgb(self.render_window)
