@@ -395,6 +395,10 @@ def loaded_viewer(qtbot, fake_hub, tmp_path: Path):
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.series_ready, timeout=60_000):
         window.start()
+    # The rest of the study may still be arriving: let it settle so that no late event
+    # (another series cached, the full stack replacing the preview) races the test.
+    window.loader.wait(10_000)
+    qtbot.wait(50)
     yield window
     window.close()
     window.loader.wait(10_000)
