@@ -174,7 +174,8 @@ def test_new_stat_during_reading_never_takes_focus_from_the_image(
     assert viewer.stat_counter.focusPolicy() == Qt.FocusPolicy.NoFocus
     # Keys still drive the image.
     qtbot.keyClick(canvas, Qt.Key.Key_Down)
-    assert viewer.viewport.slice_view.slice_index == slice_before + 1
+    qtbot.waitUntil(lambda: viewer.viewport.slice_view.slice_index == slice_before + 1,
+                    timeout=5000)
 
     # Opening the new STAT study (here via Next study) clears the notice.
     with qtbot.waitSignal(app.viewer_opened, timeout=5000) as blocker:
